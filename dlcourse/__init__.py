@@ -1,0 +1,41 @@
+"""dlcourse: the companion package of the *Deep Learning, hands-on* course book.
+
+The book imports everything reusable from here, so the text and the code
+never drift apart. Modules:
+
+- :mod:`dlcourse.data`: offline data loaders, already split and scaled
+- :mod:`dlcourse.models`: Keras model builders
+- :mod:`dlcourse.training`: seeding and a ``fit`` with sensible defaults
+- :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
+- :mod:`dlcourse.plotting`: the book's plot style and figures
+- :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against Keras
+
+``import dlcourse`` is cheap: TensorFlow is imported only by the modules
+that need it (``models``, ``training``), when they are first used.
+
+Example
+-------
+>>> import dlcourse
+>>> dlcourse.__version__
+'0.1.0'
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+__version__ = "0.1.0"
+
+_SUBMODULES = (
+    "book", "data", "evaluation", "exercises", "models", "plotting", "scratch", "training",
+)
+__all__ = ["__version__", *_SUBMODULES]
+
+
+def __getattr__(name: str) -> ModuleType:
+    # Load submodules on first use, so `dlcourse.models` works after a bare
+    # `import dlcourse` without paying for TensorFlow up front.
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'dlcourse' has no attribute {name!r}")

@@ -1,0 +1,119 @@
+"""The book's table of contents, for the tools that build and test it.
+
+``_toc.yml`` is the one list of pages: the tests, the build check and the
+benchmark all read it from here, so a new chapter is picked up everywhere
+by adding it to the table of contents.
+
+Run ``python -m dlcourse.book check-html [ROOT]`` after a build to check
+that every entry of ``_toc.yml`` has its HTML page.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _entries(node: Any) -> Iterator[str]:
+    """Yield every ``file``/``root`` entry of a (nested) _toc.yml node."""
+    if isinstance(node, dict):
+        for key in ("root", "file"):
+            if isinstance(node.get(key), str):
+                yield node[key]
+        for key in ("parts", "chapters", "sections"):
+            for child in node.get(key) or []:
+                yield from _entries(child)
+
+
+def toc_pages(root: str | Path = ".") -> list[Path]:
+    """Return the source file of every page in ``root/_toc.yml``, in order.
+
+    Parameters
+    ----------
+    root : str or Path, default "."
+        The book's root folder (the one holding ``_toc.yml``).
+
+    Returns
+    -------
+    list of Path
+        Existing files (``.md`` or ``.ipynb``), relative to ``root``.
+
+    Examples
+    --------
+    >>> from dlcourse.book import toc_pages
+    >>> toc_pages(".")[0]                       # doctest: +SKIP
+    PosixPath('book/intro.md')
+    """
+    root = Path(root)
+    toc_file = root / "_toc.yml"
+    if not toc_file.is_file():
+        raise ValueError(f"root must be a folder holding _toc.yml, got {str(root)!r}")
+    pages = []
+    for entry in _entries(yaml.safe_load(toc_file.read_text(encoding="utf-8"))):
+        candidates = [Path(entry)] if Path(entry).suffix else [
+            Path(entry + ext) for ext in (".md", ".ipynb")
+        ]
+        found = [c for c in candidates if (root / c).is_file()]
+        if not found:
+            raise ValueError(f"_toc.yml lists {entry!r}, but no such .md or .ipynb file exists")
+        pages.append(found[0])
+    return pages
+
+
+def is_notebook(path: str | Path) -> bool:
+    """Say whether a page is a notebook (code to run), not plain prose.
+
+    A MyST-markdown page is a notebook when its front matter has a
+    ``kernelspec``, as every Jupytext chapter does.
+    """
+    path = Path(path)
+    if path.suffix == ".ipynb":
+        return True
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return False
+    front_matter = text.split("---", 2)[1]
+    meta = yaml.safe_load(front_matter) or {}
+    return isinstance(meta, dict) and "kernelspec" in meta
+
+
+def toc_notebooks(root: str | Path = ".") -> list[Path]:
+    """Return the pages of ``_toc.yml`` that are notebooks (the chapters)."""
+    root = Path(root)
+    return [p for p in toc_pages(root) if is_notebook(root / p)]
+
+
+def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> list[Path]:
+    """Return the ``_toc.yml`` pages that have no page in the built HTML.
+
+    ``html_dir`` defaults to ``root/_build/html``.
+    """
+    root = Path(root)
+    html_dir = Path(html_dir) if html_dir is not None else root / "_build" / "html"
+    return [p for p in toc_pages(root) if not (html_dir / p.with_suffix(".html")).is_file()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``check-html [ROOT]`` or ``notebooks [ROOT]``."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] not in ("check-html", "notebooks"):
+        print("usage: python -m dlcourse.book {check-html,notebooks} [ROOT]", file=sys.stderr)
+        return 2
+    root = Path(args[1] if len(args) > 1 else ".")
+    if args[0] == "notebooks":
+        print("\n".join(str(p) for p in toc_notebooks(root)))
+        return 0
+    missing = missing_html(root)
+    if missing:
+        print("no HTML page for: " + ", ".join(str(p) for p in missing), file=sys.stderr)
+        return 1
+    print(f"ok: all {len(toc_pages(root))} pages of _toc.yml are built")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Offline data loaders, returning arrays already split and scaled.
+
+Every loader reads data that ships inside an installed package's wheel:
+nothing is downloaded at run time. Each says where its data comes from and
+under which licence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from dlcourse._checks import check_float, check_int
+
+if TYPE_CHECKING:
+    import pandas
+
+PENGUIN_FEATURES = (
+    "bill_length_mm",
+    "bill_depth_mm",
+    "flipper_length_mm",
+    "body_mass_g",
+)
+
+
+@dataclass(frozen=True)
+class SplitData:
+    """A data set split into train and test parts, ready for a model.
+
+    Attributes
+    ----------
+    X_train, X_test : np.ndarray
+        Feature matrices of shape ``(n_samples, n_features)``, float32.
+    y_train, y_test : np.ndarray
+        Integer class labels ``0 .. n_classes - 1``.
+    feature_names : tuple of str
+        The name of each column of ``X``.
+    class_names : tuple of str
+        ``class_names[k]`` is the name of label ``k``.
+    """
+
+    X_train: np.ndarray
+    X_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+    feature_names: tuple[str, ...]
+    class_names: tuple[str, ...]
+
+    @property
+    def n_features(self) -> int:
+        """Number of input features (columns of ``X``)."""
+        return self.X_train.shape[1]
+
+    @property
+    def n_classes(self) -> int:
+        """Number of classes."""
+        return len(self.class_names)
+
+
+def _check_features(features: Sequence[str] | None) -> tuple[str, ...]:
+    if features is None:
+        return PENGUIN_FEATURES
+    if isinstance(features, str) or not isinstance(features, Sequence):
+        raise TypeError(
+            "features must be a list of column names such as "
+            f"['bill_length_mm', 'flipper_length_mm'], got {features!r}"
+        )
+    if len(features) == 0:
+        raise ValueError(f"features must name at least one of {list(PENGUIN_FEATURES)}, got []")
+    unknown = [name for name in features if name not in PENGUIN_FEATURES]
+    if unknown:
+        raise ValueError(
+            f"features has unknown name(s) {unknown}; expected names from "
+            f"{list(PENGUIN_FEATURES)}"
+        )
+    if len(set(features)) != len(features):
+        raise ValueError(f"features must not repeat a name, got {list(features)}")
+    return tuple(features)
+
+
+def load_penguins_frame() -> "pandas.DataFrame":
+    """Return the Palmer penguins as a table, without rows that miss a measurement.
+
+    Columns: ``species``, ``island``, the four measurements of
+    ``PENGUIN_FEATURES``, ``sex`` and ``year``; 342 of the 344 rows have all
+    four measurements. The data ship in the ``palmerpenguins`` package (MIT
+    licence; data CC0), collected by Dr. Kristen Gorman and the Palmer
+    Station LTER (Gorman, Williams & Fraser, 2014).
+
+    Examples
+    --------
+    >>> from dlcourse.data import load_penguins_frame
+    >>> load_penguins_frame().shape
+    (342, 8)
+    """
+    from palmerpenguins import load_penguins as _load_raw
+
+    frame = _load_raw().dropna(subset=list(PENGUIN_FEATURES)).reset_index(drop=True)
+    frame["species"] = frame["species"].astype(str)
+    return frame
+
+
+def load_penguins(
+    features: Sequence[str] | None = None,
+    test_size: float = 0.2,
+    seed: int = 0,
+) -> SplitData:
+    """Load the Palmer penguins, split into train/test and standardised.
+
+    The data are measurements of 344 penguins of three species (Adelie,
+    Chinstrap, Gentoo) from three islands of the Palmer Archipelago,
+    Antarctica, collected by Dr. Kristen Gorman and the Palmer Station LTER.
+    They ship in the ``palmerpenguins`` package (MIT licence; data CC0).
+
+    Rows with a missing measurement are dropped (see
+    :func:`load_penguins_frame`), leaving 342. The split is
+    stratified by species, and the standardisation (zero mean, unit
+    variance) is fitted on the training part only, so no information from
+    the test set leaks into training.
+
+    Parameters
+    ----------
+    features : sequence of str, optional
+        Columns to use, from ``PENGUIN_FEATURES``: ``bill_length_mm``,
+        ``bill_depth_mm``, ``flipper_length_mm``, ``body_mass_g``.
+        Default: all four.
+    test_size : float, default 0.2
+        Fraction of the rows held out for testing, in (0, 1).
+    seed : int, default 0
+        Seed of the shuffled split, so the same rows land in the same part.
+
+    Returns
+    -------
+    SplitData
+        ``X_train``, ``X_test`` (float32), ``y_train``, ``y_test`` (int
+        labels), ``feature_names`` and ``class_names``.
+
+    Examples
+    --------
+    >>> from dlcourse.data import load_penguins
+    >>> data = load_penguins(features=["bill_length_mm", "flipper_length_mm"])
+    >>> data.X_train.shape, data.class_names
+    ((273, 2), ('Adelie', 'Chinstrap', 'Gentoo'))
+    """
+    features = _check_features(features)
+    test_size = check_float("test_size", test_size, low=0, high=1, low_open=True, high_open=True)
+    seed = check_int("seed", seed, minimum=0)
+
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+
+    frame = load_penguins_frame()
+    class_names = tuple(sorted(frame["species"].unique()))
+    y = frame["species"].map({name: k for k, name in enumerate(class_names)})
+    X = frame[list(features)].to_numpy(dtype=np.float64)
+
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y.to_numpy(dtype=np.int64), test_size=test_size, random_state=seed, stratify=y
+    )
+    scaler = StandardScaler().fit(X_train)
+    return SplitData(
+        X_train=scaler.transform(X_train).astype(np.float32),
+        X_test=scaler.transform(X_test).astype(np.float32),
+        y_train=y_train,
+        y_test=y_test,
+        feature_names=features,
+        class_names=class_names,
+    )

@@ -1,0 +1,73 @@
+"""Turning a model's outputs into class labels and scores.
+
+No TensorFlow import here: these work with any model that has a
+``predict`` method (Keras, scikit-learn) or with a plain function.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dlcourse._checks import check_array, check_same_length
+
+
+def predict_classes(model: Any, x: Any) -> np.ndarray:
+    """Return the class label ``model`` predicts for each row of ``x``.
+
+    ``model`` is anything with a ``predict`` method (a Keras or scikit-learn
+    model) or a plain callable. Its output may be integer labels of shape
+    ``(n,)``; scores of shape ``(n,)`` or ``(n, 1)`` (probability of class 1,
+    cut at 0.5); or scores of shape ``(n, k)``, one per class (the largest
+    wins).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> predict_classes(lambda x: x, np.array([[0.2, 0.8], [0.9, 0.1]]))
+    array([1, 0])
+    """
+    x = check_array("x", x)
+    if hasattr(model, "predict"):
+        if type(model).__module__.startswith("keras"):
+            # A direct call: model.predict would trace a new graph per model
+            # and warn about retracing when a notebook evaluates several.
+            scores = model(x.astype(np.float32), training=False)
+        else:
+            scores = model.predict(x)
+    elif callable(model):
+        scores = model(x)
+    else:
+        raise TypeError(
+            f"model must have a predict method or be callable, got {type(model).__name__}"
+        )
+    scores = np.asarray(scores)
+    if len(scores) != len(x) or scores.ndim > 2:
+        raise ValueError(
+            f"model must return one label or one row of scores per input row, "
+            f"got output shape {scores.shape} for {len(x)} rows"
+        )
+    if scores.ndim == 1 and np.issubdtype(scores.dtype, np.integer):
+        return scores.astype(np.int64)  # already labels (e.g. scikit-learn)
+    if scores.ndim == 1 or scores.shape[1] == 1:
+        return (scores.reshape(-1) > 0.5).astype(np.int64)
+    return scores.argmax(axis=1)
+
+
+def accuracy(model: Any, x: Any, y: Any) -> float:
+    """Return the fraction of rows of ``x`` whose class ``model`` predicts right.
+
+    ``model`` is as for :func:`predict_classes`; ``y`` holds the true
+    integer labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> accuracy(lambda x: x[:, 0], np.array([[0.9], [0.2], [0.7]]), [1, 0, 0])
+    0.6666666666666666
+    """
+    x = check_array("x", x)
+    y = check_array("y", y, ndim=(1, 2))
+    check_same_length("x", x, "y", y)
+    return float(np.mean(predict_classes(model, x) == y.reshape(-1)))

@@ -1,0 +1,140 @@
+"""Checkers for the book's exercises.
+
+Each checker takes the learner's answer, prints a friendly verdict (with a
+hint when the answer is wrong) and returns ``True`` or ``False``. The
+expected answers are computed here, with the same tools the chapter uses,
+never typed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from dlcourse import scratch
+
+
+def _verdict(ok: bool, message: str, quiet: bool) -> bool:
+    if not quiet:
+        print(("Correct! " if ok else "Not yet. ") + message)
+    return ok
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.number)) and not isinstance(value, bool)
+
+
+# Chapter 1, exercise 1: one neuron by hand.
+NEURON_X = (2.0, -1.0, 0.5)
+NEURON_W = (0.4, 0.3, -1.0)
+NEURON_B = -0.3
+
+
+def check_neuron_output(answer: Any, *, quiet: bool = False) -> bool:
+    """Chapter 1, exercise 1: the output of a ReLU neuron, worked by hand.
+
+    The neuron has inputs ``NEURON_X``, weights ``NEURON_W``, bias
+    ``NEURON_B`` and a ReLU activation.
+
+    Examples
+    --------
+    >>> check_neuron_output(None)
+    Not yet. Replace None with a number: relu(w . x + b).
+    False
+    """
+    expected = scratch.neuron(NEURON_X, NEURON_W, NEURON_B, activation="relu")
+    if not _is_number(answer):
+        return _verdict(False, "Replace None with a number: relu(w . x + b).", quiet)
+    z = float(np.dot(NEURON_W, NEURON_X) + NEURON_B)
+    if np.isclose(answer, expected, atol=1e-6):
+        return _verdict(True, f"z = {z:g}, and relu(z) = {expected:g}.", quiet)
+    hint = (
+        "Check the weighted sum: multiply each input by its weight, add them, then add the bias."
+        if not np.isclose(answer, z) else "That is z; now apply the ReLU, max(0, z)."
+    )
+    return _verdict(False, f"{answer!r} is not it. {hint}", quiet)
+
+
+# Chapter 1, exercise 2: counting parameters.
+COUNT_LAYER_SIZES = (10, 20, 20, 5)
+
+
+def check_parameter_count(answer: Any, *, quiet: bool = False) -> bool:
+    """Chapter 1, exercise 2: the parameters of a 10 -> 20 -> 20 -> 5 network.
+
+    Examples
+    --------
+    >>> check_parameter_count(0, quiet=True)
+    False
+    """
+    sizes = COUNT_LAYER_SIZES
+    expected = sum(n_in * n_out + n_out for n_in, n_out in zip(sizes, sizes[1:]))
+    if not _is_number(answer):
+        return _verdict(False, "Replace None with a whole number of parameters.", quiet)
+    if answer == expected:
+        return _verdict(True, f"{expected} weights and biases in all.", quiet)
+    weights_only = sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+    hint = (
+        "You counted the weights; each unit also has a bias."
+        if answer == weights_only else
+        "Each Dense layer has (inputs x units) weights plus one bias per unit."
+    )
+    return _verdict(False, f"{answer!r} is not it. {hint}", quiet)
+
+
+def check_functional_model(model: Any, *, quiet: bool = False) -> bool:
+    """Chapter 1, exercise 3: a Functional 4 -> 8 (tanh) -> 3 (softmax) model.
+
+    Examples
+    --------
+    >>> check_functional_model(None, quiet=True)
+    False
+    """
+    from dlcourse._keras import keras
+
+    if not isinstance(model, keras.Model):
+        return _verdict(False, "Build the model and pass it in (got no keras.Model).", quiet)
+    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    problems = []
+    if tuple(model.input_shape) != (None, 4):
+        problems.append(f"the input shape should be (None, 4), not {model.input_shape}")
+    got = [(layer.units, layer.activation.__name__) for layer in dense]
+    if got != [(8, "tanh"), (3, "softmax")]:
+        problems.append(f"the Dense layers should be [(8, 'tanh'), (3, 'softmax')], got {got}")
+    if problems:
+        return _verdict(False, "; ".join(problems).capitalize() + ".", quiet)
+    return _verdict(True, f"{model.count_params()} parameters, as expected.", quiet)
+
+
+def check_feature_pair(
+    model: Any, features: Sequence[str], *, target: float = 0.9, quiet: bool = False
+) -> bool:
+    """Chapter 1, exercise 4: a classifier of two penguin features reaching ``target``.
+
+    The model is evaluated here, on the test split of
+    ``load_penguins(features)``.
+
+    Examples
+    --------
+    >>> check_feature_pair(None, ["bill_length_mm"], quiet=True)
+    False
+    """
+    from dlcourse.data import load_penguins
+    from dlcourse.evaluation import accuracy
+
+    if isinstance(features, str) or not isinstance(features, Sequence) or len(features) != 2:
+        return _verdict(False, f"features should name exactly two columns, got {features!r}.", quiet)
+    if model is None:
+        return _verdict(False, "Train a model on your two features and pass it in.", quiet)
+    data = load_penguins(features=features)
+    score = accuracy(model, data.X_test, data.y_test)
+    if score >= target:
+        return _verdict(True, f"{score:.1%} test accuracy with {list(features)}.", quiet)
+    return _verdict(
+        False,
+        f"{score:.1%} test accuracy with {list(features)}; aim for {target:.0%}. "
+        "Look at the pair plot: which pair separates all three species?",
+        quiet,
+    )

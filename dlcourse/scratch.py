@@ -1,0 +1,172 @@
+"""Neural-network mechanisms written from scratch in NumPy.
+
+These are for reading, not for speed: each is the textbook formula in a
+few lines. The tests check every one against Keras (same numbers to 1e-5),
+so what the book derives by hand is what the library computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from dlcourse._checks import check_array
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """Logistic sigmoid, ``1 / (1 + exp(-z))``, squashing into (0, 1)."""
+    z = np.asarray(z, dtype=float)
+    # Two branches keep exp() from overflowing for large |z|.
+    out = np.empty_like(z)
+    pos = z >= 0
+    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
+    ez = np.exp(z[~pos])
+    out[~pos] = ez / (1.0 + ez)
+    return out
+
+
+def relu(z: np.ndarray) -> np.ndarray:
+    """Rectified linear unit, ``max(0, z)``."""
+    return np.maximum(0.0, np.asarray(z, dtype=float))
+
+
+def tanh(z: np.ndarray) -> np.ndarray:
+    """Hyperbolic tangent, squashing into (-1, 1)."""
+    return np.tanh(np.asarray(z, dtype=float))
+
+
+def linear(z: np.ndarray) -> np.ndarray:
+    """Identity: no activation."""
+    return np.asarray(z, dtype=float)
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis: positive scores that sum to 1."""
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))  # shift for stability
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "sigmoid": sigmoid,
+    "relu": relu,
+    "tanh": tanh,
+    "linear": linear,
+    "softmax": softmax,
+}
+
+
+def _activation(name: str) -> Callable[[np.ndarray], np.ndarray]:
+    if not isinstance(name, str):
+        raise TypeError(f"activation must be a name from {list(ACTIVATIONS)}, got {name!r}")
+    if name not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {list(ACTIVATIONS)}, got {name!r}")
+    return ACTIVATIONS[name]
+
+
+def neuron(x: Sequence[float], w: Sequence[float], b: float, activation: str = "sigmoid") -> float:
+    """Output of one artificial neuron: ``activation(w . x + b)``.
+
+    Parameters
+    ----------
+    x : sequence of float, shape (n_inputs,)
+        The inputs.
+    w : sequence of float, shape (n_inputs,)
+        One weight per input.
+    b : float
+        The bias.
+    activation : str, default "sigmoid"
+        One of ``ACTIVATIONS``: sigmoid, relu, tanh, linear.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> neuron([1.0, 2.0], [0.5, -0.25], b=0.0, activation="linear")
+    0.0
+    """
+    x = check_array("x", x, ndim=1)
+    w = check_array("w", w, ndim=1)
+    if x.shape != w.shape:
+        raise ValueError(f"x and w must have the same length, got {len(x)} and {len(w)}")
+    b = float(check_array("b", b, ndim=0))
+    return float(_activation(activation)(np.dot(w, x) + b))
+
+
+def dense_forward(
+    x: np.ndarray, W: np.ndarray, b: np.ndarray, activation: str = "linear"
+) -> np.ndarray:
+    """Forward pass of a fully connected layer: ``activation(x @ W + b)``.
+
+    The shapes follow Keras' ``Dense``: ``W`` has one row per input and one
+    column per unit, so ``layer.get_weights()`` plugs straight in.
+
+    Parameters
+    ----------
+    x : array of shape (n_samples, n_inputs) or (n_inputs,)
+        A batch of inputs (or a single one).
+    W : array of shape (n_inputs, n_units)
+        Weights (Keras' ``kernel``).
+    b : array of shape (n_units,)
+        Biases.
+    activation : str, default "linear"
+        One of ``ACTIVATIONS``.
+
+    Returns
+    -------
+    np.ndarray of shape (n_samples, n_units) (or (n_units,) for one input)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> dense_forward(np.array([[1.0, 2.0]]), np.eye(2), np.zeros(2), "relu")
+    array([[1., 2.]])
+    """
+    x = check_array("x", x, ndim=(1, 2))
+    W = check_array("W", W, ndim=2)
+    b = check_array("b", b, ndim=1)
+    if x.shape[-1] != W.shape[0]:
+        raise ValueError(
+            f"x has {x.shape[-1]} features but W expects {W.shape[0]} (W.shape = {W.shape})"
+        )
+    if b.shape[0] != W.shape[1]:
+        raise ValueError(f"b must have {W.shape[1]} entries (one per unit), got {b.shape[0]}")
+    return _activation(activation)(x @ W + b)
+
+
+def mlp_forward(
+    x: np.ndarray, layers: Sequence[tuple[np.ndarray, np.ndarray, str]]
+) -> np.ndarray:
+    """Forward pass through a stack of dense layers.
+
+    Parameters
+    ----------
+    x : array of shape (n_samples, n_inputs)
+        The inputs.
+    layers : sequence of (W, b, activation)
+        One triple per layer, first to last, as for :func:`dense_forward`.
+
+    Returns
+    -------
+    np.ndarray
+        The last layer's output.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> layers = [(np.eye(2), np.zeros(2), "relu"), (np.ones((2, 1)), np.zeros(1), "linear")]
+    >>> mlp_forward(np.array([[1.0, -2.0]]), layers)
+    array([[1.]])
+    """
+    if isinstance(layers, (str, bytes)) or not isinstance(layers, Sequence) or not layers:
+        raise TypeError("layers must be a non-empty list of (W, b, activation) triples")
+    out = check_array("x", x, ndim=(1, 2))
+    for k, layer in enumerate(layers):
+        if not isinstance(layer, (tuple, list)) or len(layer) != 3:
+            raise TypeError(f"layers[{k}] must be a triple (W, b, activation), got {layer!r}")
+        W, b, activation = layer
+        out = dense_forward(out, W, b, activation)
+    return out
