@@ -1,0 +1,150 @@
+"""Benchmark: print the course's performance figures against their targets.
+
+    make bench                      # or: .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --only 01_neural_networks
+
+For each chapter in _toc.yml: its execution time on this machine and the key
+figures it promises (read from the values the chapter glues into its
+text). Then the import time of dlcourse, and the time of
+``dlcourse.training.fit`` relative to a plain ``model.fit`` on the same
+model and data. Exits with 1 if any figure misses its target.
+
+To add a row for a new chapter, add its targets to CHAPTER_TARGETS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Per chapter: the most seconds it may take on 2 CPU cores, and each glued
+# figure with the least value it must reach.
+CHAPTER_TARGETS: dict[str, dict] = {
+    "01_neural_networks": {"seconds": 45, "figures": {"test_accuracy": 0.97}},
+}
+DEFAULT_SECONDS = 60          # for a chapter without an entry above
+IMPORT_SECONDS = 0.5
+FIT_OVERHEAD = 1.03
+
+
+def run_chapter(path: Path) -> tuple[float, dict[str, float]]:
+    """Execute a chapter as the book build does; return seconds and glued numbers."""
+    import jupytext
+    import nbclient
+
+    notebook = jupytext.read(path)
+    client = nbclient.NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+    glued = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}).get("scrapbook")
+            if meta:
+                text = output["data"].get(meta["mime_prefix"] + "text/plain", "")
+                try:
+                    glued[meta["name"]] = float(text)
+                except ValueError:
+                    pass  # a glued figure or table, not a number
+    return seconds, glued
+
+
+def import_seconds(repeats: int = 5) -> float:
+    """Best of a few fresh-process imports of dlcourse."""
+    code = "import time; t = time.perf_counter(); import dlcourse; print(time.perf_counter() - t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(repeats)
+    ]
+    return min(runs)
+
+
+def fit_overhead(repeats: int = 3, epochs: int = 30) -> tuple[float, float, float]:
+    """Median seconds of plain model.fit and of dlcourse's fit, and their ratio.
+
+    Both train the same freshly built model (same seed) on the penguins,
+    with the same epochs, batch size and validation split; runs alternate so
+    that drift in the machine's speed hits both alike.
+    """
+    from dlcourse.data import load_penguins
+    from dlcourse.models import build_mlp
+    from dlcourse.training import fit, set_seed
+
+    data = load_penguins()
+    settings = {"epochs": epochs, "batch_size": 32, "validation_split": 0.2}
+
+    def fresh_model():
+        set_seed(0)
+        return build_mlp(data.n_features, hidden_units=(16, 8), output_units=3,
+                         output_activation="softmax")
+
+    plain, ours = [], []
+    for _ in range(repeats + 1):  # the first round warms up TensorFlow
+        model = fresh_model()
+        start = time.perf_counter()
+        model.fit(data.X_train, data.y_train, verbose=0, **settings)
+        plain.append(time.perf_counter() - start)
+        model = fresh_model()
+        start = time.perf_counter()
+        fit(model, data.X_train, data.y_train, **settings)
+        ours.append(time.perf_counter() - start)
+    plain_s, ours_s = statistics.median(plain[1:]), statistics.median(ours[1:])
+    return plain_s, ours_s, ours_s / plain_s
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", nargs="*", metavar="CHAPTER",
+                        help="chapter stems to run (default: all in _toc.yml)")
+    parser.add_argument("--repeats", type=int, default=3, help="timed rounds of the fit comparison")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from dlcourse.book import toc_notebooks
+
+    rows: list[tuple[str, str, str, bool]] = []
+    for page in toc_notebooks(ROOT):
+        if args.only and page.stem not in args.only:
+            continue
+        print(f"running {page} ...", file=sys.stderr, flush=True)
+        seconds, glued = run_chapter(ROOT / page)
+        targets = CHAPTER_TARGETS.get(page.stem, {})
+        limit = targets.get("seconds", DEFAULT_SECONDS)
+        rows.append((f"{page.stem}: execution", f"{seconds:.1f} s", f"<= {limit} s", seconds <= limit))
+        for name, least in targets.get("figures", {}).items():
+            value = glued.get(name)
+            shown = "missing" if value is None else f"{value:.4g}"
+            rows.append((f"{page.stem}: {name}", shown, f">= {least}", value is not None and value >= least))
+
+    seconds = import_seconds()
+    rows.append(("import dlcourse", f"{seconds:.3f} s", f"<= {IMPORT_SECONDS} s", seconds <= IMPORT_SECONDS))
+
+    print("timing fit against model.fit ...", file=sys.stderr, flush=True)
+    plain_s, ours_s, ratio = fit_overhead(repeats=args.repeats)
+    rows.append(("model.fit (penguins, 30 epochs)", f"{plain_s:.2f} s", "", True))
+    rows.append(("dlcourse.training.fit, same run", f"{ours_s:.2f} s", "", True))
+    rows.append(("fit / model.fit", f"{ratio:.3f}", f"<= {FIT_OVERHEAD}", ratio <= FIT_OVERHEAD))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'figure':<{width}}  {'value':>10}  {'target':>10}  status")
+    print("-" * (width + 32))
+    for name, value, target, ok in rows:
+        print(f"{name:<{width}}  {value:>10}  {target:>10}  {'ok' if ok else 'MISSED'}")
+    print(f"\n{os.cpu_count()} CPU cores; Python {sys.version.split()[0]}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The book's structure: the table of contents, and what every chapter holds."""
+
+import re
+
+import pytest
+
+from dlcourse.book import is_notebook, main, missing_html, toc_notebooks, toc_pages
+
+from conftest import ROOT
+
+CHAPTERS = toc_notebooks(ROOT)
+
+
+def test_toc_lists_intro_first_and_the_chapters():
+    pages = toc_pages(ROOT)
+    assert pages[0].as_posix() == "book/intro.md"
+    assert "book/01_neural_networks.md" in [p.as_posix() for p in CHAPTERS]
+    assert all(p.parts[0] == "book" for p in pages)
+
+
+def test_every_book_page_is_in_the_toc():
+    listed = {p.as_posix() for p in toc_pages(ROOT)}
+    on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "book").glob("*.md")}
+    assert on_disk == listed
+
+
+def test_plain_pages_are_not_notebooks():
+    assert not is_notebook(ROOT / "book" / "intro.md")
+    assert is_notebook(ROOT / "book" / "01_neural_networks.md")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_has_the_house_shape(chapter):
+    text = (ROOT / chapter).read_text(encoding="utf-8")
+    assert "In this chapter you will" in text, "learning goals"
+    assert re.search(r"^## Summary", text, re.M), "a Summary section"
+    assert re.search(r"^## Exercises", text, re.M), "an Exercises section"
+    assert "remove-cell" in text, "a hidden cell asserting what the chapter promises"
+    assert "set_seed(" in text and "dlcourse.__version__" in text
+    assert "sys.path" not in text, "import dlcourse as installed, never via sys.path"
+    assert "input_shape=" not in text, "Keras 3: use keras.Input(shape=...)"
+    # every figure cell carries a caption and alt text
+    for cell in re.findall(r"```\{code-cell\}[^\n]*\n---\n(.*?)\n---\n", text, re.S):
+        if "figure:" in cell:
+            assert "caption:" in cell and "alt:" in cell
+
+
+def test_toc_errors_are_clear(tmp_path):
+    with pytest.raises(ValueError, match="root must be a folder holding _toc.yml"):
+        toc_pages(tmp_path)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/missing\n")
+    with pytest.raises(ValueError, match="_toc.yml lists 'book/missing'"):
+        toc_pages(tmp_path)
+
+
+def test_missing_html_reports_unbuilt_pages(tmp_path, capsys):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "intro.md").write_text("# Intro\n")
+    (tmp_path / "book" / "one.md").write_text("# One\n")
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/intro\nchapters:\n  - file: book/one\n"
+    )
+    html = tmp_path / "_build" / "html" / "book"
+    html.mkdir(parents=True)
+    (html / "intro.html").write_text("<html></html>")
+    assert [p.as_posix() for p in missing_html(tmp_path)] == ["book/one.md"]
+    assert main(["check-html", str(tmp_path)]) == 1
+    (html / "one.html").write_text("<html></html>")
+    assert main(["check-html", str(tmp_path)]) == 0
+    assert "all 2 pages" in capsys.readouterr().out
