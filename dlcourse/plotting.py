@@ -228,7 +228,9 @@ def plot_network(
     >>> ax = plot_network([3, 4, 1])
     """
     if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
-        raise TypeError(f"layer_sizes must be a list of integers such as [3, 4, 1], got {layer_sizes!r}")
+        raise TypeError(
+            f"layer_sizes must be a list of integers such as [3, 4, 1], got {layer_sizes!r}"
+        )
     if len(layer_sizes) < 2:
         raise ValueError(f"layer_sizes must list at least 2 layers, got {list(layer_sizes)}")
     sizes = [check_int(f"layer_sizes[{k}]", n, minimum=1) for k, n in enumerate(layer_sizes)]
@@ -246,10 +248,11 @@ def plot_network(
 
     colours = sns.color_palette(PALETTE, 3)
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.2 * n_layers + 0.4, 0.6 * max(sizes) + 0.8))
+        _, ax = plt.subplots(figsize=(1.0 * n_layers + 0.2, 0.5 * max(sizes) + 0.7))
     tallest = max(sizes)
-    # Each column is centred on y = 0, top node first.
-    positions = [[(float(i), (n - 1) / 2 - j) for j in range(n)] for i, n in enumerate(sizes)]
+    # Columns GAP apart (room for their captions), each centred on y = 0.
+    gap = 2.0
+    positions = [[(gap * i, (n - 1) / 2 - j) for j in range(n)] for i, n in enumerate(sizes)]
     for left, right in zip(positions, positions[1:]):
         for x0, y0 in left:
             for x1, y1 in right:
@@ -260,8 +263,8 @@ def plot_network(
             ax.add_patch(plt.Circle((x, y), 0.22, facecolor=colour, edgecolor="0.2", zorder=2))
             if node_labels is not None:
                 ax.text(x, y, node_labels[i][j], ha="center", va="center", fontsize=9, zorder=3)
-        ax.text(i, -(tallest - 1) / 2 - 0.45, layer_names[i], ha="center", va="top", fontsize=10)
-    ax.set_xlim(-0.5, n_layers - 0.5)
+        ax.text(gap * i, -(tallest - 1) / 2 - 0.45, layer_names[i], ha="center", va="top", fontsize=10)
+    ax.set_xlim(-0.8, gap * (n_layers - 1) + 0.8)
     ax.set_ylim(-(tallest - 1) / 2 - 0.9, (tallest - 1) / 2 + 0.4)
     ax.set_aspect("equal")
     ax.axis("off")
