@@ -69,6 +69,11 @@ def is_notebook(path: str | Path) -> bool:
 
     A MyST-markdown page is a notebook when its front matter has a
     ``kernelspec``, as every Jupytext chapter does.
+
+    Examples
+    --------
+    >>> is_notebook("book/01_neural_networks.md")   # doctest: +SKIP
+    True
     """
     path = Path(path)
     if path.suffix == ".ipynb":
@@ -82,7 +87,13 @@ def is_notebook(path: str | Path) -> bool:
 
 
 def toc_notebooks(root: str | Path = ".") -> list[Path]:
-    """Return the pages of ``_toc.yml`` that are notebooks (the chapters)."""
+    """Return the pages of ``_toc.yml`` that are notebooks (the chapters).
+
+    Examples
+    --------
+    >>> toc_notebooks(".")[0]                       # doctest: +SKIP
+    PosixPath('book/01_neural_networks.md')
+    """
     root = Path(root)
     return [p for p in toc_pages(root) if is_notebook(root / p)]
 
@@ -91,6 +102,11 @@ def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> 
     """Return the ``_toc.yml`` pages that have no page in the built HTML.
 
     ``html_dir`` defaults to ``root/_build/html``.
+
+    Examples
+    --------
+    >>> missing_html(".")                           # doctest: +SKIP
+    []
     """
     root = Path(root)
     html_dir = Path(html_dir) if html_dir is not None else root / "_build" / "html"
@@ -98,7 +114,14 @@ def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``check-html [ROOT]`` or ``notebooks [ROOT]``."""
+    """Command line: ``check-html [ROOT]`` or ``notebooks [ROOT]``; returns the exit code.
+
+    Examples
+    --------
+    >>> main(["check-html", "."])                   # doctest: +SKIP
+    ok: all 4 pages of _toc.yml are built
+    0
+    """
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] not in ("check-html", "notebooks"):
         print("usage: python -m dlcourse.book {check-html,notebooks} [ROOT]", file=sys.stderr)

@@ -1,0 +1,38 @@
+"""Every example in the package's docstrings runs and prints what it shows."""
+
+import doctest
+import importlib
+import pkgutil
+
+import matplotlib
+import pytest
+
+import dlcourse
+
+matplotlib.use("Agg")
+
+MODULES = sorted(
+    name for _, name, _ in pkgutil.iter_modules(dlcourse.__path__, "dlcourse.")
+    if not name.split(".")[-1].startswith("_")
+)
+
+
+@pytest.mark.parametrize("name", ["dlcourse", *MODULES])
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"
+
+
+def test_every_public_function_has_an_example():
+    missing = []
+    for name in MODULES:
+        module = importlib.import_module(name)
+        for attr, obj in vars(module).items():
+            if attr.startswith("_") or not callable(obj) or getattr(obj, "__module__", None) != name:
+                continue
+            if isinstance(obj, type):
+                continue  # data classes document their fields instead
+            if ">>>" not in (obj.__doc__ or ""):
+                missing.append(f"{name}.{attr}")
+    assert missing == []
