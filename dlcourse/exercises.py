@@ -1,14 +1,16 @@
 """Checkers for the book's exercises.
 
-Each checker takes the learner's answer, prints a friendly verdict (with a
-hint when the answer is wrong) and returns ``True`` or ``False``. The
-expected answers are computed here, with the same tools the chapter uses,
-never typed in.
+Each checker takes the learner's answer and returns a :class:`Verdict`: it
+shows as one friendly line in a notebook ("Correct! ..." or "Not yet. ..."
+with a hint) and is true or false, so ``assert check_...(answer)`` works.
+The expected answers are computed here, with the same tools the chapter
+uses, never typed in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -16,10 +18,26 @@ import numpy as np
 from dlcourse import scratch
 
 
-def _verdict(ok: bool, message: str, quiet: bool) -> bool:
-    if not quiet:
-        print(("Correct! " if ok else "Not yet. ") + message)
-    return ok
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of a check: true when the answer is right.
+
+    Examples
+    --------
+    >>> Verdict(True, "42 it is.")
+    Correct! 42 it is.
+    >>> bool(Verdict(False, "Try again."))
+    False
+    """
+
+    ok: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __repr__(self) -> str:
+        return ("Correct! " if self.ok else "Not yet. ") + self.message
 
 
 def _is_number(value: Any) -> bool:
@@ -32,7 +50,7 @@ NEURON_W = (0.4, 0.3, -1.0)
 NEURON_B = -0.3
 
 
-def check_neuron_output(answer: Any, *, quiet: bool = False) -> bool:
+def check_neuron_output(answer: Any) -> Verdict:
     """Chapter 1, exercise 1: the output of a ReLU neuron, worked by hand.
 
     The neuron has inputs ``NEURON_X``, weights ``NEURON_W``, bias
@@ -42,60 +60,59 @@ def check_neuron_output(answer: Any, *, quiet: bool = False) -> bool:
     --------
     >>> check_neuron_output(None)
     Not yet. Replace None with a number: relu(w . x + b).
-    False
     """
     expected = scratch.neuron(NEURON_X, NEURON_W, NEURON_B, activation="relu")
     if not _is_number(answer):
-        return _verdict(False, "Replace None with a number: relu(w . x + b).", quiet)
+        return Verdict(False, "Replace None with a number: relu(w . x + b).")
     z = float(np.dot(NEURON_W, NEURON_X) + NEURON_B)
     if np.isclose(answer, expected, atol=1e-6):
-        return _verdict(True, f"z = {z:g}, and relu(z) = {expected:g}.", quiet)
+        return Verdict(True, f"z = {z:g}, and relu(z) = {expected:g}.")
     hint = (
         "Check the weighted sum: multiply each input by its weight, add them, then add the bias."
         if not np.isclose(answer, z) else "That is z; now apply the ReLU, max(0, z)."
     )
-    return _verdict(False, f"{answer!r} is not it. {hint}", quiet)
+    return Verdict(False, f"{answer!r} is not it. {hint}")
 
 
 # Chapter 1, exercise 2: counting parameters.
 COUNT_LAYER_SIZES = (10, 20, 20, 5)
 
 
-def check_parameter_count(answer: Any, *, quiet: bool = False) -> bool:
+def check_parameter_count(answer: Any) -> Verdict:
     """Chapter 1, exercise 2: the parameters of a 10 -> 20 -> 20 -> 5 network.
 
     Examples
     --------
-    >>> check_parameter_count(0, quiet=True)
+    >>> bool(check_parameter_count(0))
     False
     """
     sizes = COUNT_LAYER_SIZES
     expected = sum(n_in * n_out + n_out for n_in, n_out in zip(sizes, sizes[1:]))
     if not _is_number(answer):
-        return _verdict(False, "Replace None with a whole number of parameters.", quiet)
+        return Verdict(False, "Replace None with a whole number of parameters.")
     if answer == expected:
-        return _verdict(True, f"{expected} weights and biases in all.", quiet)
+        return Verdict(True, f"{expected} weights and biases in all.")
     weights_only = sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:]))
     hint = (
         "You counted the weights; each unit also has a bias."
         if answer == weights_only else
         "Each Dense layer has (inputs x units) weights plus one bias per unit."
     )
-    return _verdict(False, f"{answer!r} is not it. {hint}", quiet)
+    return Verdict(False, f"{answer!r} is not it. {hint}")
 
 
-def check_functional_model(model: Any, *, quiet: bool = False) -> bool:
+def check_functional_model(model: Any) -> Verdict:
     """Chapter 1, exercise 3: a Functional 4 -> 8 (tanh) -> 3 (softmax) model.
 
     Examples
     --------
-    >>> check_functional_model(None, quiet=True)
-    False
+    >>> check_functional_model(None)
+    Not yet. Build the model and pass it in (got no keras.Model).
     """
     from dlcourse._keras import keras
 
     if not isinstance(model, keras.Model):
-        return _verdict(False, "Build the model and pass it in (got no keras.Model).", quiet)
+        return Verdict(False, "Build the model and pass it in (got no keras.Model).")
     dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     problems = []
     if tuple(model.input_shape) != (None, 4):
@@ -104,13 +121,14 @@ def check_functional_model(model: Any, *, quiet: bool = False) -> bool:
     if got != [(8, "tanh"), (3, "softmax")]:
         problems.append(f"the Dense layers should be [(8, 'tanh'), (3, 'softmax')], got {got}")
     if problems:
-        return _verdict(False, "; ".join(problems).capitalize() + ".", quiet)
-    return _verdict(True, f"{model.count_params()} parameters, as expected.", quiet)
+        text = "; ".join(problems)
+        return Verdict(False, text[0].upper() + text[1:] + ".")
+    return Verdict(True, f"{model.count_params()} parameters, as expected.")
 
 
 def check_feature_pair(
-    model: Any, features: Sequence[str], *, target: float = 0.9, quiet: bool = False
-) -> bool:
+    model: Any, features: Sequence[str], *, target: float = 0.9
+) -> Verdict:
     """Chapter 1, exercise 4: a classifier of two penguin features reaching ``target``.
 
     The model is evaluated here, on the test split of
@@ -118,23 +136,30 @@ def check_feature_pair(
 
     Examples
     --------
-    >>> check_feature_pair(None, ["bill_length_mm"], quiet=True)
-    False
+    >>> check_feature_pair(None, ["bill_length_mm"])
+    Not yet. features should name exactly two columns, got ['bill_length_mm'].
     """
     from dlcourse.data import load_penguins
     from dlcourse.evaluation import accuracy
 
     if isinstance(features, str) or not isinstance(features, Sequence) or len(features) != 2:
-        return _verdict(False, f"features should name exactly two columns, got {features!r}.", quiet)
+        return Verdict(False, f"features should name exactly two columns, got {features!r}.")
     if model is None:
-        return _verdict(False, "Train a model on your two features and pass it in.", quiet)
+        return Verdict(False, "Train a model on your two features and pass it in.")
     data = load_penguins(features=features)
-    score = accuracy(model, data.X_test, data.y_test)
+    try:
+        score = accuracy(model, data.X_test, data.y_test)
+    except Exception as error:  # a model built for other inputs: say so plainly
+        return Verdict(
+            False,
+            f"the model could not classify the two columns {list(features)} "
+            f"({type(error).__name__}); train it on load_penguins(features=...) "
+            "with the same two features.",
+        )
     if score >= target:
-        return _verdict(True, f"{score:.1%} test accuracy with {list(features)}.", quiet)
-    return _verdict(
+        return Verdict(True, f"{score:.1%} test accuracy with {list(features)}.")
+    return Verdict(
         False,
         f"{score:.1%} test accuracy with {list(features)}; aim for {target:.0%}. "
         "Look at the pair plot: which pair separates all three species?",
-        quiet,
     )

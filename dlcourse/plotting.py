@@ -68,8 +68,8 @@ def plot_history(
         What ``fit`` returned, or its ``history`` dict.
     metrics : sequence of str, optional
         Which metrics to plot, one panel each (``"loss"``, ``"accuracy"``,
-        ...). Default: every metric in ``history`` that has no ``val_``
-        prefix.
+        ...). Default: the loss, then every other metric in ``history``
+        that has no ``val_`` prefix.
     title : str, optional
         A title over the whole figure.
 
@@ -85,7 +85,8 @@ def plot_history(
     1
     """
     data = _history_dict(history)
-    available = [k for k in data if not k.startswith("val_")]
+    # The loss first, then the metrics in the order Keras logged them.
+    available = sorted((k for k in data if not k.startswith("val_")), key=lambda k: k != "loss")
     if metrics is None:
         metrics = available
     elif isinstance(metrics, str) or not isinstance(metrics, Sequence):

@@ -45,6 +45,20 @@ def test_chapter_has_the_house_shape(chapter):
             assert "caption:" in cell and "alt:" in cell
 
 
+def code_lines(text):
+    """The source lines of a MyST notebook's code cells, without cell metadata."""
+    for cell in re.findall(r"```\{code-cell\}[^\n]*\n(.*?)\n```", text, re.S):
+        cell = re.sub(r"\A---\n.*?\n---\n", "", cell, flags=re.S)  # YAML options
+        yield from (line for line in cell.splitlines() if not line.startswith(":tags:"))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_code_fits_the_page_without_scrolling(chapter):
+    long = [line for line in code_lines((ROOT / chapter).read_text(encoding="utf-8"))
+            if len(line) > 75]
+    assert long == []
+
+
 def test_toc_errors_are_clear(tmp_path):
     with pytest.raises(ValueError, match="root must be a folder holding _toc.yml"):
         toc_pages(tmp_path)
