@@ -8,13 +8,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 EXTRAS ?= book,test
 
-.PHONY: book test bench lab setup lock clean help
+.PHONY: book test bench lab check-env setup lock clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (runs every chapter)"
 	@echo "make test   run the unit tests and every chapter (nbval)"
 	@echo "make bench  print the benchmark table"
 	@echo "make lab    open the chapters as notebooks in JupyterLab"
+	@echo "make check-env  print [OK]/[FAIL] for Python and each dependency"
 	@echo "make clean  remove build outputs (keeps .venv)"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -40,9 +41,11 @@ bench: $(STAMP)
 lab: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[lab]"
 	mkdir -p $(VENV)/share/jupyter/lab/settings
-	printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' \
-		> $(VENV)/share/jupyter/lab/settings/overrides.json
+	cp binder/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(VENV)/bin/jupyter lab book/
+
+check-env: $(STAMP)
+	$(PY) -m dlcourse.environment
 
 # Re-pin constraints.txt to what .venv holds now (after an upgrade).
 lock: $(STAMP)

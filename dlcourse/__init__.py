@@ -9,6 +9,8 @@ never drift apart. Modules:
 - :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
 - :mod:`dlcourse.plotting`: the book's plot style and figures
 - :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against Keras
+- :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
+- :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
 
 ``import dlcourse`` is cheap: TensorFlow is imported only by the modules
 that need it (``models``, ``training``), when they are first used.
@@ -28,7 +30,8 @@ from types import ModuleType
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "book", "data", "evaluation", "exercises", "models", "plotting", "scratch", "training",
+    "book", "data", "environment", "evaluation", "exercises", "models", "plotting",
+    "scratch", "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 
