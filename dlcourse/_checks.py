@@ -94,3 +94,22 @@ def check_same_length(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) ->
             f"{name_a} and {name_b} must have the same number of rows, "
             f"got {len(a)} and {len(b)}"
         )
+
+
+def check_model_input(name: str, model: Any, x: np.ndarray) -> None:
+    """Raise unless the rows of ``x`` have the shape ``model`` was built for.
+
+    Does nothing for models without a single, defined input shape.
+    """
+    try:
+        expected = tuple(model.input_shape)
+    except (AttributeError, ValueError, TypeError):
+        return
+    if not expected or isinstance(expected[0], (tuple, list)):
+        return  # several inputs: Keras checks those itself
+    wanted, got = expected[1:], x.shape[1:]
+    if len(wanted) != len(got) or any(w is not None and w != g for w, g in zip(wanted, got)):
+        raise ValueError(
+            f"{name} has rows of shape {got}, but the model expects rows of shape "
+            f"{wanted} (model.input_shape = {expected})"
+        )

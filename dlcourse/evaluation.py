@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import check_array, check_same_length
+from dlcourse._checks import check_array, check_model_input, check_same_length
 
 
 def predict_classes(model: Any, x: Any) -> np.ndarray:
@@ -28,7 +28,8 @@ def predict_classes(model: Any, x: Any) -> np.ndarray:
     >>> predict_classes(lambda x: x, np.array([[0.2, 0.8], [0.9, 0.1]]))
     array([1, 0])
     """
-    x = check_array("x", x)
+    x = check_array("x", x, ndim=(2, 3, 4, 5))
+    check_model_input("x", model, x)
     if hasattr(model, "predict"):
         if type(model).__module__.startswith("keras"):
             # A direct call: model.predict would trace a new graph per model

@@ -37,7 +37,8 @@ class Verdict:
         return self.ok
 
     def __repr__(self) -> str:
-        return ("Correct! " if self.ok else "Not yet. ") + self.message
+        sentence = self.message[:1].upper() + self.message[1:]
+        return ("Correct! " if self.ok else "Not yet. ") + sentence
 
 
 def _is_number(value: Any) -> bool:
@@ -137,7 +138,7 @@ def check_feature_pair(
     Examples
     --------
     >>> check_feature_pair(None, ["bill_length_mm"])
-    Not yet. features should name exactly two columns, got ['bill_length_mm'].
+    Not yet. Features should name exactly two columns, got ['bill_length_mm'].
     """
     from dlcourse.data import load_penguins
     from dlcourse.evaluation import accuracy
@@ -152,9 +153,8 @@ def check_feature_pair(
     except Exception as error:  # a model built for other inputs: say so plainly
         return Verdict(
             False,
-            f"the model could not classify the two columns {list(features)} "
-            f"({type(error).__name__}); train it on load_penguins(features=...) "
-            "with the same two features.",
+            f"the model could not classify the two columns {list(features)}: "
+            f"{error}. Train it on load_penguins(features=...) with the same two.",
         )
     if score >= target:
         return Verdict(True, f"{score:.1%} test accuracy with {list(features)}.")

@@ -8,7 +8,13 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import check_array, check_float, check_int, check_same_length
+from dlcourse._checks import (
+    check_array,
+    check_float,
+    check_int,
+    check_model_input,
+    check_same_length,
+)
 from dlcourse._keras import keras
 
 
@@ -118,9 +124,10 @@ def fit(
     5
     """
     _check_model(model)
-    x = check_array("x", x)
-    y = check_array("y", y)
+    x = check_array("x", x, ndim=(2, 3, 4, 5))
+    y = check_array("y", y, ndim=(1, 2))
     check_same_length("x", x, "y", y)
+    check_model_input("x", model, x)
     epochs = check_int("epochs", epochs, minimum=1)
     batch_size = check_int("batch_size", batch_size, minimum=1)
     verbose = check_int("verbose", verbose, minimum=0)
@@ -128,9 +135,10 @@ def fit(
     if validation_data is not None:
         if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
             raise TypeError("validation_data must be a pair (x_val, y_val)")
-        x_val = check_array("validation_data[0]", validation_data[0])
-        y_val = check_array("validation_data[1]", validation_data[1])
+        x_val = check_array("validation_data[0]", validation_data[0], ndim=x.ndim)
+        y_val = check_array("validation_data[1]", validation_data[1], ndim=y.ndim)
         check_same_length("validation_data[0]", x_val, "validation_data[1]", y_val)
+        check_model_input("validation_data[0]", model, x_val)
         validation_data = (x_val, y_val)
         validation_split = 0.0
     else:

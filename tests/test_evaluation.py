@@ -40,3 +40,5 @@ def test_bad_arguments_are_named():
         accuracy(lambda v: v[:, 0], np.zeros((3, 1)), [0, 1])
     with pytest.raises(ValueError, match=r"got output shape \(5,\) for 3 rows"):
         predict_classes(lambda v: np.zeros(5), np.zeros((3, 1)))
+    with pytest.raises(ValueError, match=r"x has rows of shape \(4,\), but the model expects rows of shape \(3,\)"):
+        predict_classes(build_mlp(3), np.zeros((2, 4)))

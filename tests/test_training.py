@@ -109,6 +109,14 @@ def test_bad_data_and_models_are_named(xor_like):
         fit(build_mlp(2, compiled=False), x, y)
     with pytest.raises(ValueError, match="leaves no rows"):
         fit(model, x[:2], y[:2], validation_split=0.1)
+    with pytest.raises(ValueError, match=r"x has rows of shape \(3,\), but the model expects rows of shape \(2,\)"):
+        fit(model, np.zeros((200, 3)), y)
+    with pytest.raises(ValueError, match=r"x must be a 2-D or 3-D or 4-D or 5-D array, got shape \(200,\)"):
+        fit(model, x[:, 0], y)
+    with pytest.raises(ValueError, match=r"y must be a 1-D or 2-D array"):
+        fit(model, x, y.reshape(200, 1, 1))
+    with pytest.raises(ValueError, match=r"validation_data\[0\] has rows of shape \(5,\)"):
+        fit(model, x, y, validation_data=(np.zeros((4, 5)), y[:4]))
 
 
 def test_set_seed_checks_its_arguments():
