@@ -111,5 +111,5 @@ def check_model_input(name: str, model: Any, x: np.ndarray) -> None:
     if len(wanted) != len(got) or any(w is not None and w != g for w, g in zip(wanted, got)):
         raise ValueError(
             f"{name} has rows of shape {got}, but the model expects rows of shape "
-            f"{wanted} (model.input_shape = {expected})"
+            f"{wanted} (its input shape is {expected})"
         )
