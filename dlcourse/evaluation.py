@@ -6,6 +6,7 @@ No TensorFlow import here: these work with any model that has a
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,8 @@ def predict_classes(model: Any, x: Any) -> np.ndarray:
     x = check_array("x", x, ndim=(2, 3, 4, 5))
     check_model_input("x", model, x)
     if hasattr(model, "predict"):
-        if type(model).__module__.startswith("keras"):
+        keras = sys.modules.get("keras")  # loaded already if model is a Keras model
+        if keras is not None and isinstance(model, keras.Model):
             # A direct call: model.predict would trace a new graph per model
             # and warn about retracing when a notebook evaluates several.
             scores = model(x.astype(np.float32), training=False)
@@ -68,7 +70,7 @@ def accuracy(model: Any, x: Any, y: Any) -> float:
     >>> accuracy(lambda x: x[:, 0], np.array([[0.9], [0.2], [0.7]]), [1, 0, 0])
     0.6666666666666666
     """
-    x = check_array("x", x)
     y = check_array("y", y, ndim=(1, 2))
-    check_same_length("x", x, "y", y)
-    return float(np.mean(predict_classes(model, x) == y.reshape(-1)))
+    predicted = predict_classes(model, x)  # checks x
+    check_same_length("x", predicted, "y", y)
+    return float(np.mean(predicted == y.reshape(-1)))

@@ -42,3 +42,14 @@ def test_bad_arguments_are_named():
         predict_classes(lambda v: np.zeros(5), np.zeros((3, 1)))
     with pytest.raises(ValueError, match=r"x has rows of shape \(4,\), but the model expects rows of shape \(3,\)"):
         predict_classes(build_mlp(3), np.zeros((2, 4)))
+
+
+def test_subclassed_keras_models_are_called_directly(capsys):
+    import keras
+
+    class Doubler(keras.Model):  # defined outside the keras package
+        def call(self, inputs):
+            return inputs * 2.0
+
+    assert predict_classes(Doubler(), np.array([[0.1], [0.4]])).tolist() == [0, 1]
+    assert capsys.readouterr().out == ""  # no model.predict progress bar
