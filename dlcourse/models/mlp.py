@@ -1,12 +1,12 @@
-"""Keras model builders used across the book."""
+"""The multilayer perceptron (chapter 1)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from dlcourse._checks import check_float, check_int
 from dlcourse._keras import keras
+from dlcourse.models._common import check_activation, check_units
 
 # The loss and metrics that fit each kind of output layer.
 _LOSS_FOR_OUTPUT = {
@@ -14,39 +14,6 @@ _LOSS_FOR_OUTPUT = {
     "softmax": ("sparse_categorical_crossentropy", ["accuracy"]),
 }
 _REGRESSION = ("mse", ["mae"])
-
-
-def _check_activation(name: str, value: Any) -> str | Callable | None:
-    """Return ``value`` if Keras knows it as an activation, else raise.
-
-    Accepts a Keras activation name (``"relu"``, ``"sigmoid"``, ...), a
-    callable, or ``None`` (no activation, i.e. linear).
-    """
-    if value is None or callable(value):
-        return value
-    if not isinstance(value, str):
-        raise TypeError(
-            f"{name} must be an activation name such as 'relu' or a callable, "
-            f"got {value!r} (type {type(value).__name__})"
-        )
-    try:
-        keras.activations.get(value)
-    except (ValueError, TypeError):
-        raise ValueError(
-            f"{name} must be a Keras activation name such as 'relu', 'tanh', "
-            f"'sigmoid', 'softmax' or 'linear', got {value!r}"
-        ) from None
-    return value
-
-
-def _check_units(units: Any) -> tuple[int, ...]:
-    if isinstance(units, (str, bytes)) or not isinstance(units, Sequence):
-        raise TypeError(
-            f"hidden_units must be a sequence of positive integers such as (64, 32), got {units!r}"
-        )
-    for k, n in enumerate(units):
-        check_int(f"hidden_units[{k}]", n, minimum=1)
-    return tuple(int(n) for n in units)
 
 
 def build_mlp(
@@ -108,10 +75,10 @@ def build_mlp(
     2689
     """
     input_dim = check_int("input_dim", input_dim, minimum=1)
-    units = _check_units(hidden_units)
+    units = check_units("hidden_units", hidden_units)
     output_units = check_int("output_units", output_units, minimum=1)
-    activation = _check_activation("activation", activation)
-    output_activation = _check_activation("output_activation", output_activation)
+    activation = check_activation("activation", activation)
+    output_activation = check_activation("output_activation", output_activation)
     dropout = check_float("dropout", dropout, low=0, high=1, high_open=True)
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
     if not isinstance(name, str) or not name:

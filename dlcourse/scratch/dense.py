@@ -1,88 +1,13 @@
-"""Neural-network mechanisms written from scratch in NumPy.
-
-These are for reading, not for speed: each is the textbook formula in a
-few lines. The tests check every one against Keras (same numbers to 1e-5),
-so what the book derives by hand is what the library computes.
-"""
+"""A neuron, a dense layer and a forward pass, in NumPy (chapter 1)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from dlcourse._checks import check_array
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """Logistic sigmoid, ``1 / (1 + exp(-z))``, squashing into (0, 1).
-
-    >>> sigmoid(np.array([-1.0, 0.0, 1.0])).round(3)
-    array([0.269, 0.5  , 0.731])
-    """
-    z = np.asarray(z, dtype=float)
-    # Two branches keep exp() from overflowing for large |z|.
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
-    ez = np.exp(z[~pos])
-    out[~pos] = ez / (1.0 + ez)
-    return out
-
-
-def relu(z: np.ndarray) -> np.ndarray:
-    """Rectified linear unit, ``max(0, z)``.
-
-    >>> relu(np.array([-2.0, 0.5]))
-    array([0. , 0.5])
-    """
-    return np.maximum(0.0, np.asarray(z, dtype=float))
-
-
-def tanh(z: np.ndarray) -> np.ndarray:
-    """Hyperbolic tangent, squashing into (-1, 1).
-
-    >>> tanh(np.array([0.0, 100.0]))
-    array([0., 1.])
-    """
-    return np.tanh(np.asarray(z, dtype=float))
-
-
-def linear(z: np.ndarray) -> np.ndarray:
-    """Identity: no activation.
-
-    >>> linear(np.array([-2.0, 3.0]))
-    array([-2.,  3.])
-    """
-    return np.asarray(z, dtype=float)
-
-
-def softmax(z: np.ndarray) -> np.ndarray:
-    """Softmax over the last axis: positive scores that sum to 1.
-
-    >>> softmax(np.array([1.0, 1.0, 1.0 + np.log(2.0)]))
-    array([0.25, 0.25, 0.5 ])
-    """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))  # shift for stability
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "sigmoid": sigmoid,
-    "relu": relu,
-    "tanh": tanh,
-    "linear": linear,
-    "softmax": softmax,
-}
-
-
-def _activation(name: str) -> Callable[[np.ndarray], np.ndarray]:
-    if not isinstance(name, str):
-        raise TypeError(f"activation must be a name from {list(ACTIVATIONS)}, got {name!r}")
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {list(ACTIVATIONS)}, got {name!r}")
-    return ACTIVATIONS[name]
+from dlcourse.activations import get_activation
 
 
 def neuron(x: Sequence[float], w: Sequence[float], b: float, activation: str = "sigmoid") -> float:
@@ -113,7 +38,7 @@ def neuron(x: Sequence[float], w: Sequence[float], b: float, activation: str = "
     if x.shape != w.shape:
         raise ValueError(f"x and w must have the same length, got {len(x)} and {len(w)}")
     b = float(check_array("b", b, ndim=0))
-    return float(_activation(activation)(np.dot(w, x) + b))
+    return float(get_activation(activation)(np.dot(w, x) + b))
 
 
 def dense_forward(
@@ -154,7 +79,7 @@ def dense_forward(
         )
     if b.shape[0] != W.shape[1]:
         raise ValueError(f"b must have {W.shape[1]} entries (one per unit), got {b.shape[0]}")
-    return _activation(activation)(x @ W + b)
+    return get_activation(activation)(x @ W + b)
 
 
 def mlp_forward(

@@ -1,48 +1,14 @@
-"""Checkers for the book's exercises.
-
-Each checker takes the learner's answer and returns a :class:`Verdict`: it
-shows as one friendly line in a notebook ("Correct! ..." or "Not yet. ..."
-with a hint) and is true or false, so ``assert check_...(answer)`` works.
-The expected answers are computed here, with the same tools the chapter
-uses, never typed in.
-"""
+"""Checkers of chapter 1's exercises (neural networks)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from dlcourse import scratch
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The outcome of a check: true when the answer is right.
-
-    Examples
-    --------
-    >>> Verdict(True, "42 it is.")
-    Correct! 42 it is.
-    >>> bool(Verdict(False, "Try again."))
-    False
-    """
-
-    ok: bool
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-    def __repr__(self) -> str:
-        sentence = self.message[:1].upper() + self.message[1:]
-        return ("Correct! " if self.ok else "Not yet. ") + sentence
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float, np.number)) and not isinstance(value, bool)
+from dlcourse.exercises.verdict import Verdict, _is_number
 
 
 # Chapter 1, exercise 1: one neuron by hand.

@@ -1,19 +1,14 @@
-"""Offline data loaders, returning arrays already split and scaled.
-
-Every loader reads data that ships inside an installed package's wheel:
-nothing is downloaded at run time. Each says where its data comes from and
-under which licence.
-"""
+"""The Palmer penguins (chapter 1): measurements of three species."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from dlcourse._checks import check_float, check_int
+from dlcourse.data.split import SplitData
 
 if TYPE_CHECKING:
     import pandas
@@ -24,40 +19,6 @@ PENGUIN_FEATURES = (
     "flipper_length_mm",
     "body_mass_g",
 )
-
-
-@dataclass(frozen=True)
-class SplitData:
-    """A data set split into train and test parts, ready for a model.
-
-    Attributes
-    ----------
-    X_train, X_test : np.ndarray
-        Feature matrices of shape ``(n_samples, n_features)``, float32.
-    y_train, y_test : np.ndarray
-        Integer class labels ``0 .. n_classes - 1``.
-    feature_names : tuple of str
-        The name of each column of ``X``.
-    class_names : tuple of str
-        ``class_names[k]`` is the name of label ``k``.
-    """
-
-    X_train: np.ndarray
-    X_test: np.ndarray
-    y_train: np.ndarray
-    y_test: np.ndarray
-    feature_names: tuple[str, ...]
-    class_names: tuple[str, ...]
-
-    @property
-    def n_features(self) -> int:
-        """Number of input features (columns of ``X``)."""
-        return self.X_train.shape[1]
-
-    @property
-    def n_classes(self) -> int:
-        """Number of classes."""
-        return len(self.class_names)
 
 
 def _check_features(features: Sequence[str] | None) -> tuple[str, ...]:

@@ -1,0 +1,12 @@
+"""Offline data loaders, returning arrays already split and scaled.
+
+Every loader reads data that ships inside an installed package's wheel (or
+generates it): nothing is downloaded at run time. Each says where its data
+comes from and under which licence. One module per data set; everything is
+importable from ``dlcourse.data``.
+"""
+
+from dlcourse.data.penguins import PENGUIN_FEATURES, load_penguins, load_penguins_frame
+from dlcourse.data.split import SplitData
+
+__all__ = ["PENGUIN_FEATURES", "SplitData", "load_penguins", "load_penguins_frame"]

@@ -1,0 +1,9 @@
+"""Keras model builders used across the book.
+
+One module per kind of model; everything is importable from
+``dlcourse.models``. Importing it loads TensorFlow (quietly).
+"""
+
+from dlcourse.models.mlp import build_mlp
+
+__all__ = ["build_mlp"]

@@ -1,0 +1,42 @@
+"""Argument checks shared by the model builders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from dlcourse._checks import check_int
+from dlcourse._keras import keras
+
+
+def check_activation(name: str, value: Any) -> str | Callable | None:
+    """Return ``value`` if Keras knows it as an activation, else raise.
+
+    Accepts a Keras activation name (``"relu"``, ``"sigmoid"``, ...), a
+    callable, or ``None`` (no activation, i.e. linear).
+    """
+    if value is None or callable(value):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{name} must be an activation name such as 'relu' or a callable, "
+            f"got {value!r} (type {type(value).__name__})"
+        )
+    try:
+        keras.activations.get(value)
+    except (ValueError, TypeError):
+        raise ValueError(
+            f"{name} must be a Keras activation name such as 'relu', 'tanh', "
+            f"'sigmoid', 'softmax' or 'linear', got {value!r}"
+        ) from None
+    return value
+
+
+def check_units(name: str, units: Any) -> tuple[int, ...]:
+    if isinstance(units, (str, bytes)) or not isinstance(units, Sequence):
+        raise TypeError(
+            f"{name} must be a sequence of positive integers such as (64, 32), got {units!r}"
+        )
+    for k, n in enumerate(units):
+        check_int(f"{name}[{k}]", n, minimum=1)
+    return tuple(int(n) for n in units)

@@ -1,0 +1,13 @@
+"""The book's plot style and its recurring figures.
+
+No TensorFlow import here: a History is read through its ``history`` dict
+and a model through :func:`dlcourse.evaluation.predict_classes`. One module
+per kind of figure; everything is importable from ``dlcourse.plotting``.
+"""
+
+from dlcourse.plotting.history import plot_history
+from dlcourse.plotting.network import plot_network
+from dlcourse.plotting.regions import plot_decision_regions
+from dlcourse.plotting.style import PALETTE, use_style
+
+__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]

@@ -1,0 +1,72 @@
+"""Learning curves: a metric per epoch, training against validation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+
+def _history_dict(history: Any) -> dict[str, list[float]]:
+    data = getattr(history, "history", history)
+    if not isinstance(data, Mapping) or not data:
+        raise TypeError(
+            "history must be a keras History or a non-empty dict of per-epoch "
+            f"lists, got {type(history).__name__}"
+        )
+    return {str(k): list(v) for k, v in data.items()}
+
+
+def plot_history(
+    history: Any, metrics: Sequence[str] | None = None, *, title: str | None = None
+) -> Figure:
+    """Plot learning curves: each metric per epoch, training vs validation.
+
+    Parameters
+    ----------
+    history : keras.callbacks.History or dict
+        What ``fit`` returned, or its ``history`` dict.
+    metrics : sequence of str, optional
+        Which metrics to plot, one panel each (``"loss"``, ``"accuracy"``,
+        ...). Default: the loss, then every other metric in ``history``
+        that has no ``val_`` prefix.
+    title : str, optional
+        A title over the whole figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from dlcourse.plotting import plot_history
+    >>> fig = plot_history({"loss": [1.0, 0.5], "val_loss": [1.1, 0.7]})
+    >>> len(fig.axes)
+    1
+    """
+    data = _history_dict(history)
+    # The loss first, then the metrics in the order Keras logged them.
+    available = sorted((k for k in data if not k.startswith("val_")), key=lambda k: k != "loss")
+    if metrics is None:
+        metrics = available
+    elif isinstance(metrics, str) or not isinstance(metrics, Sequence):
+        raise TypeError(f"metrics must be a list of names such as ['loss'], got {metrics!r}")
+    unknown = [m for m in metrics if m not in data]
+    if unknown or not metrics:
+        raise ValueError(f"metrics has unknown name(s) {unknown}; history holds {available}")
+
+    fig, axes = plt.subplots(1, len(metrics), figsize=(5.0 * len(metrics), 3.6), squeeze=False)
+    for ax, metric in zip(axes[0], metrics):
+        epochs = np.arange(1, len(data[metric]) + 1)
+        ax.plot(epochs, data[metric], label="training")
+        if f"val_{metric}" in data:
+            ax.plot(epochs, data[f"val_{metric}"], label="validation", linestyle="--")
+        ax.set_xlabel("epoch")
+        ax.set_ylabel(metric.replace("_", " "))
+        ax.legend()
+    if title:
+        fig.suptitle(title)
+    return fig
