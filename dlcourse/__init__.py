@@ -8,7 +8,8 @@ never drift apart. Modules:
 - :mod:`dlcourse.training`: seeding and a ``fit`` with sensible defaults
 - :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
 - :mod:`dlcourse.plotting`: the book's plot style and figures
-- :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against Keras
+- :mod:`dlcourse.activations`: activation functions in NumPy
+- :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against TensorFlow
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
 
@@ -30,8 +31,8 @@ from types import ModuleType
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "book", "data", "environment", "evaluation", "exercises", "models", "plotting",
-    "scratch", "training",
+    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
+    "plotting", "scratch", "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -12,8 +12,8 @@ import dlcourse
 matplotlib.use("Agg")
 
 MODULES = sorted(
-    name for _, name, _ in pkgutil.iter_modules(dlcourse.__path__, "dlcourse.")
-    if not name.split(".")[-1].startswith("_")
+    name for _, name, _ in pkgutil.walk_packages(dlcourse.__path__, "dlcourse.")
+    if not any(part.startswith("_") for part in name.split("."))
 )
 
 

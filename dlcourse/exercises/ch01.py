@@ -110,7 +110,7 @@ def check_feature_pair(
     from dlcourse.evaluation import accuracy
 
     if isinstance(features, str) or not isinstance(features, Sequence) or len(features) != 2:
-        return Verdict(False, f"features should name exactly two columns, got {features!r}.")
+        return Verdict(False, f"Features should name exactly two columns, got {features!r}.")
     if model is None:
         return Verdict(False, "Train a model on your two features and pass it in.")
     data = load_penguins(features=features)
@@ -119,7 +119,7 @@ def check_feature_pair(
     except Exception as error:  # a model built for other inputs: say so plainly
         return Verdict(
             False,
-            f"the model could not classify the two columns {list(features)}: "
+            f"The model could not classify the two columns {list(features)}: "
             f"{error}. Train it on load_penguins(features=...) with the same two.",
         )
     if score >= target:

@@ -27,8 +27,9 @@ class Verdict:
         return self.ok
 
     def __repr__(self) -> str:
-        sentence = self.message[:1].upper() + self.message[1:]
-        return ("Correct! " if self.ok else "Not yet. ") + sentence
+        # The message is shown as written: it may start with a formula or a
+        # value ("z = -0.3", "nan"), whose case matters.
+        return ("Correct! " if self.ok else "Not yet. ") + self.message
 
 
 def _is_number(value: Any) -> bool:
