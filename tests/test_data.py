@@ -63,3 +63,42 @@ def test_feature_subset_and_test_size():
 def test_bad_arguments_are_named(kwargs, error, message):
     with pytest.raises(error, match=message):
         load_penguins(**kwargs)
+
+
+@pytest.mark.parametrize("test_size", [0.005, 0.995])
+def test_a_split_too_small_for_every_class_is_refused(test_size):
+    with pytest.raises(ValueError, match=r"each part needs at least one row of each of the 3"):
+        load_penguins(test_size=test_size)
+
+
+def test_digits_8x8_are_scaled_split_and_shaped():
+    from dlcourse.data import load_digits
+
+    flat, images = load_digits(), load_digits(flatten=False)
+    assert flat.X_train.shape == (1437, 64) and flat.X_test.shape == (360, 64)
+    assert images.X_train.shape == (1437, 8, 8, 1) and images.input_shape == (8, 8, 1)
+    np.testing.assert_array_equal(flat.X_train, images.X_train.reshape(-1, 64))
+    assert flat.X_train.min() == 0.0 and flat.X_train.max() == 1.0
+    assert flat.class_names == tuple("0123456789") and set(flat.y_test) == set(range(10))
+    assert flat.n_features == 64
+
+
+def test_mnist_subset_holds_100_test_digits_of_each_kind():
+    from dlcourse.data import load_mnist_subset
+
+    data = load_mnist_subset()
+    assert data.X_train.shape == (4000, 28, 28, 1) and data.X_test.dtype == np.float32
+    assert np.bincount(data.y_test).tolist() == [100] * 10
+    assert 0.0 <= data.X_train.min() and data.X_train.max() == 1.0
+    assert load_mnist_subset(flatten=True).X_test.shape == (1000, 784)
+
+
+@pytest.mark.parametrize("loader", ["load_digits", "load_mnist_subset"])
+def test_digit_loaders_name_bad_arguments(loader):
+    import dlcourse.data
+
+    load = getattr(dlcourse.data, loader)
+    with pytest.raises(TypeError, match="flatten must be True or False, got 'yes'"):
+        load(flatten="yes")
+    with pytest.raises(ValueError, match=r"test_size must be in \(0, 1\), got 2"):
+        load(test_size=2)

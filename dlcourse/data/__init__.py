@@ -6,7 +6,11 @@ comes from and under which licence. One module per data set; everything is
 importable from ``dlcourse.data``.
 """
 
+from dlcourse.data.digits import DIGIT_NAMES, load_digits, load_mnist_subset
 from dlcourse.data.penguins import PENGUIN_FEATURES, load_penguins, load_penguins_frame
-from dlcourse.data.split import SplitData
+from dlcourse.data.split import SplitData, stratified_split
 
-__all__ = ["PENGUIN_FEATURES", "SplitData", "load_penguins", "load_penguins_frame"]
+__all__ = [
+    "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_digits", "load_mnist_subset",
+    "load_penguins", "load_penguins_frame", "stratified_split",
+]

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dlcourse._checks import check_float, check_int
-from dlcourse.data.split import SplitData
+from dlcourse.data.split import SplitData, stratified_split
 
 if TYPE_CHECKING:
     import pandas
@@ -107,10 +106,6 @@ def load_penguins(
     ((273, 2), ('Adelie', 'Chinstrap', 'Gentoo'))
     """
     features = _check_features(features)
-    test_size = check_float("test_size", test_size, low=0, high=1, low_open=True, high_open=True)
-    seed = check_int("seed", seed, minimum=0)
-
-    from sklearn.model_selection import train_test_split
     from sklearn.preprocessing import StandardScaler
 
     frame = load_penguins_frame()
@@ -118,8 +113,8 @@ def load_penguins(
     y = frame["species"].map({name: k for k, name in enumerate(class_names)})
     X = frame[list(features)].to_numpy(dtype=np.float64)
 
-    X_train, X_test, y_train, y_test = train_test_split(
-        X, y.to_numpy(dtype=np.int64), test_size=test_size, random_state=seed, stratify=y
+    X_train, X_test, y_train, y_test = stratified_split(
+        X, y.to_numpy(dtype=np.int64), test_size, seed
     )
     scaler = StandardScaler().fit(X_train)
     return SplitData(

@@ -1,10 +1,13 @@
-"""The container every loader returns: a data set split into train and test."""
+"""The container every loader returns, and the stratified split behind it."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
+
+from dlcourse._checks import check_float, check_int
 
 
 @dataclass(frozen=True)
@@ -14,11 +17,13 @@ class SplitData:
     Attributes
     ----------
     X_train, X_test : np.ndarray
-        Feature matrices of shape ``(n_samples, n_features)``, float32.
+        Inputs of shape ``(n_samples, ...)``, float32: a feature matrix
+        ``(n_samples, n_features)`` or images ``(n_samples, height, width,
+        channels)``.
     y_train, y_test : np.ndarray
         Integer class labels ``0 .. n_classes - 1``.
     feature_names : tuple of str
-        The name of each column of ``X``.
+        The name of each column of ``X`` (empty for images).
     class_names : tuple of str
         ``class_names[k]`` is the name of label ``k``.
     """
@@ -31,11 +36,48 @@ class SplitData:
     class_names: tuple[str, ...]
 
     @property
+    def input_shape(self) -> tuple[int, ...]:
+        """Shape of one input row, as ``keras.Input(shape=...)`` wants it."""
+        return tuple(self.X_train.shape[1:])
+
+    @property
     def n_features(self) -> int:
-        """Number of input features (columns of ``X``)."""
-        return self.X_train.shape[1]
+        """Number of input values per row (columns of ``X``, or pixels of an image)."""
+        return int(np.prod(self.input_shape))
 
     @property
     def n_classes(self) -> int:
         """Number of classes."""
         return len(self.class_names)
+
+
+def stratified_split(
+    X: np.ndarray, y: np.ndarray, test_size: float, seed: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Split ``X``, ``y`` into train and test parts with the same class shares.
+
+    Checks ``test_size`` and ``seed`` for the loaders, and refuses a
+    ``test_size`` that leaves either part with fewer rows than classes (a
+    stratified split needs one of each).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X, y = np.arange(20).reshape(10, 2), np.array([0, 1] * 5)
+    >>> [part.shape for part in stratified_split(X, y, 0.2, 0)]
+    [(8, 2), (2, 2), (8,), (2,)]
+    """
+    test_size = check_float("test_size", test_size, low=0, high=1, low_open=True, high_open=True)
+    seed = check_int("seed", seed, minimum=0)
+    n, n_classes = len(y), len(np.unique(y))
+    n_test = math.ceil(test_size * n)  # scikit-learn's rounding
+    if n_test < n_classes or n - n_test < n_classes:
+        raise ValueError(
+            f"test_size={test_size:g} of {n} rows gives {n_test} test and {n - n_test} "
+            f"training rows, but each part needs at least one row of each of the "
+            f"{n_classes} classes: choose test_size between "
+            f"{n_classes / n:.3f} and {1 - n_classes / n:.3f}"
+        )
+    from sklearn.model_selection import train_test_split
+
+    return train_test_split(X, y, test_size=test_size, random_state=seed, stratify=y)
