@@ -102,3 +102,23 @@ def test_digit_loaders_name_bad_arguments(loader):
         load(flatten="yes")
     with pytest.raises(ValueError, match=r"test_size must be in \(0, 1\), got 2"):
         load(test_size=2)
+
+
+def test_breast_cancer_is_standardised_on_training_rows():
+    from dlcourse.data import load_breast_cancer
+
+    data = load_breast_cancer()
+    assert data.X_train.shape == (455, 30) and data.X_test.shape == (114, 30)
+    np.testing.assert_allclose(data.X_train.mean(axis=0), 0, atol=1e-5)
+    assert data.class_names == ("malignant", "benign") and data.n_classes == 2
+    assert np.bincount(data.y_train).tolist() == [170, 285]
+
+
+def test_diabetes_is_a_standardised_regression():
+    from dlcourse.data import load_diabetes
+
+    data = load_diabetes()
+    assert data.X_train.shape == (353, 10) and data.y_test.shape == (89,)
+    assert data.class_names == () and data.y_train.dtype == np.float32
+    assert abs(data.y_train.mean()) < 1e-5 and abs(data.y_train.std() - 1) < 1e-4
+    assert data.y_test.min() < -1 and data.y_test.max() > 1  # both parts span the range

@@ -21,7 +21,8 @@ class SplitData:
         ``(n_samples, n_features)`` or images ``(n_samples, height, width,
         channels)``.
     y_train, y_test : np.ndarray
-        Integer class labels ``0 .. n_classes - 1``.
+        Integer class labels ``0 .. n_classes - 1`` (float32 targets for a
+        regression data set, whose ``class_names`` is empty).
     feature_names : tuple of str
         The name of each column of ``X`` (empty for images).
     class_names : tuple of str
