@@ -2,55 +2,99 @@
 # Each sets up .venv on first use (or when pyproject.toml or constraints.txt
 # change), installing dlcourse (editable) with the pinned versions.
 
-PYTHON ?= python3
-VENV   := .venv
-PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
-EXTRAS ?= book,test
+PYTHON   ?= python3
+VENV     ?= .venv
+PY       := $(VENV)/bin/python
+STAMP    := $(VENV)/.installed
+EXTRAS   ?= book,test
+# Chapters to run in `make test` (file stems, space-separated); default all.
+CHAPTERS ?=
+# Interpreters `make test-pythons` checks, oldest and newest supported.
+PYTHONS  ?= python3.10 python3.13
+PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: book test bench lab check-env setup lock clean help
+.PHONY: book test test-pythons bench lab check-env setup check-python lock clean help
 
 help:
-	@echo "make book   build the HTML book into _build/html (runs every chapter)"
-	@echo "make test   run the unit tests and every chapter (nbval)"
-	@echo "make bench  print the benchmark table"
-	@echo "make lab    open the chapters as notebooks in JupyterLab"
-	@echo "make check-env  print [OK]/[FAIL] for Python and each dependency"
-	@echo "make clean  remove build outputs (keeps .venv)"
+	@echo "make book          build the HTML book into _build/html (runs every chapter)"
+	@echo "make test          run the unit tests, then every chapter (nbval)"
+	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none"
+	@echo "make test-pythons  unit tests and chapter 1 on each of PYTHONS ($(PYTHONS))"
+	@echo "make setup         create .venv and install everything (the other targets do it)"
+	@echo "make bench         print the benchmark table"
+	@echo "make lab           open the chapters as notebooks in JupyterLab"
+	@echo "make check-env     print [OK]/[FAIL] for Python and each dependency"
+	@echo "make lock          re-resolve constraints.txt from pyproject.toml (needs the network)"
+	@echo "make clean         remove build outputs (keeps .venv)"
+	@echo "PYTHON=python3.X picks the interpreter for a new .venv (3.10 or newer)."
 
-$(STAMP): pyproject.toml constraints.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
-		{ echo "error: Python 3.10 or newer is needed; set PYTHON=python3.x" >&2; exit 1; }
+# A PYTHON given on the command line or in the environment must exist, be
+# new enough, and match the Python that an existing $(VENV) was made with.
+check-python:
+	@$(PYTHON) -c '' 2>/dev/null || { \
+		echo "error: cannot run the Python interpreter '$(PYTHON)'; set PYTHON=python3.X (3.10 or newer), or a path" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { \
+		echo "error: $(PYTHON) is Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'); 3.10 or newer is needed: set PYTHON=python3.X" >&2; exit 1; }
+ifneq ($(filter environment command line,$(origin PYTHON)),)
+	@if [ -x $(PY) ]; then \
+		want=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+		have=$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+		[ "$$want" = "$$have" ] || { \
+			echo "error: $(VENV) was made with Python $$have, but PYTHON=$(PYTHON) is Python $$want." >&2; \
+			echo "       Remove it and set up again:  rm -rf $(VENV) && make $(MAKECMDGOALS) PYTHON=$(PYTHON)" >&2; \
+			echo "       or keep both:               make $(MAKECMDGOALS) PYTHON=$(PYTHON) VENV=.venv-$$want" >&2; \
+			exit 1; }; \
+	fi
+endif
+
+# A failed install removes $(VENV), so no half-made environment is reused.
+$(STAMP): pyproject.toml constraints.txt | check-python
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[$(EXTRAS)]"
+	$(PIP) -e ".[$(EXTRAS)]" || { rm -rf $(VENV); \
+		echo "error: installing into $(VENV) failed (see above); $(VENV) was removed" >&2; exit 1; }
 	touch $@
 
-setup: $(STAMP)
+setup: check-python $(STAMP)
 
-test: $(STAMP)
-	$(PY) -m pytest
+test: check-python $(STAMP)
+	$(PY) -m pytest $(if $(CHAPTERS),--chapters="$(CHAPTERS)")
 
-book: $(STAMP)
+# Each interpreter gets its own environment (.venv-python3.X).
+test-pythons:
+	@for py in $(PYTHONS); do \
+		$(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$(basename $$py) \
+			CHAPTERS=01_neural_networks || exit 1; \
+	done
+
+book: check-python $(STAMP)
+	rm -rf _build/html   # no page of a chapter removed from _toc.yml survives
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
 	$(PY) -m dlcourse.book check-html .
 
-bench: $(STAMP)
+bench: check-python $(STAMP)
 	$(PY) bench/run.py
 
 # JupyterLab opens book/*.md as notebooks (Jupytext), set for this .venv only.
-lab: $(STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[lab]"
+# As root (a container), Jupyter needs --allow-root.
+lab: check-python $(STAMP)
+	$(PIP) -e ".[lab]"
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp binder/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	$(VENV)/bin/jupyter lab book/
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
-check-env: $(STAMP)
+check-env: check-python $(STAMP)
 	$(PY) -m dlcourse.environment
 
-# Re-pin constraints.txt to what .venv holds now (after an upgrade).
-lock: $(STAMP)
-	{ sed -n '1,3p' constraints.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^dlcourse'; } > constraints.tmp
-	mv constraints.tmp constraints.txt
+# Re-resolve the lock from pyproject.toml's dependencies and all extras, for
+# every supported Python, preferring the versions pinned now (uv keeps a pin
+# unless a requirement changed). Needs the network.
+lock: check-python $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv
+	cp constraints.txt constraints.tmp
+	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.10 \
+		--no-annotate --no-header --quiet -o constraints.tmp
+	{ sed -n '/^#/p' constraints.txt; grep -v '^#' constraints.tmp; } > constraints.txt
+	rm constraints.tmp
 
 clean:
 	rm -rf _build tests/_chapters

@@ -8,7 +8,9 @@ in plain words, and never deep inside TensorFlow.
 from __future__ import annotations
 
 import numbers
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -68,10 +70,48 @@ def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
     return value
 
 
+def check_path(name: str, value: Any) -> Path:
+    """Return ``value`` as a Path, or raise if it is not a str or path-like."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (a str or pathlib.Path), got {_describe(value)}")
+    return Path(value)
+
+
+def check_bool(name: str, value: Any) -> bool:
+    """Return ``value`` if it is True or False, else raise (no truthy strings)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {_describe(value)}")
+    return bool(value)
+
+
+def _holds_none(value: Any) -> bool:
+    """Say whether ``value`` is None or a (nested) sequence holding a None."""
+    if value is None:
+        return True
+    if isinstance(value, np.ndarray) and value.dtype != object:
+        return False
+    try:
+        return any(item is None for item in np.asarray(value, dtype=object).ravel())
+    except (TypeError, ValueError):
+        return False
+
+
 def check_array(
-    name: str, value: Any, *, ndim: int | tuple[int, ...] | None = None
+    name: str,
+    value: Any,
+    *,
+    ndim: int | tuple[int, ...] | None = None,
+    allow_empty: bool = False,
 ) -> np.ndarray:
-    """Return ``value`` as a finite float array with the given number of dims."""
+    """Return ``value`` as a finite float array with the given number of dims.
+
+    ``None`` (a placeholder not yet filled in) and, unless ``allow_empty``,
+    an array with no rows are refused with their own message, so neither
+    turns into a misleading "NaN" error or a silent empty result.
+    """
+    if _holds_none(value):
+        what = "None" if value is None else "a None"
+        raise TypeError(f"{name} must be an array of numbers, got {what} ({_describe(value)})")
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
@@ -82,9 +122,42 @@ def check_array(
     if allowed is not None and array.ndim not in allowed:
         wanted = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(f"{name} must be a {wanted} array, got shape {array.shape}")
+    if not allow_empty and array.ndim > 0 and array.shape[0] == 0:
+        raise ValueError(f"{name} must hold at least one row, got an empty array {array.shape}")
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must hold only finite numbers, got NaN or inf")
     return array
+
+
+def check_labels(name: str, value: Any, *, n_classes: int | None = None) -> np.ndarray:
+    """Return class labels as a 1-D int64 array, or raise.
+
+    Accepts integer labels of shape ``(n,)`` or ``(n, 1)``, also stored as
+    floats (``2.0``). Refuses fractions (``0.5``: truncating them would be
+    a silent wrong answer), negative labels, labels >= ``n_classes``, and
+    one-hot rows (shape ``(n, k)``), naming the fix.
+    """
+    array = check_array(name, value, ndim=(1, 2))
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim == 2:
+        raise ValueError(
+            f"{name} must hold one integer class label per row, got shape {array.shape} "
+            f"(one-hot rows?): pass {name}.argmax(axis=1)"
+        )
+    fractional = array[array != np.round(array)]
+    if fractional.size:
+        raise ValueError(
+            f"{name} must hold integer class labels 0, 1, 2, ..., got {fractional[0]:g}: "
+            "a regression target needs a regression model (linear output, MSE loss)"
+        )
+    if array.min() < 0 or (n_classes is not None and array.max() >= n_classes):
+        wanted = "0 .. n_classes - 1" if n_classes is None else f"0 .. {n_classes - 1}"
+        raise ValueError(
+            f"{name} must hold class labels in {wanted}, got labels from "
+            f"{array.min():g} to {array.max():g}"
+        )
+    return array.astype(np.int64)
 
 
 def check_same_length(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:

@@ -11,6 +11,13 @@ from collections.abc import Callable
 
 import numpy as np
 
+from dlcourse._checks import check_array
+
+
+def _values(z: object) -> np.ndarray:
+    # Every activation refuses None, text and NaN with a message naming `z`.
+    return check_array("z", z, allow_empty=True)
+
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """Logistic sigmoid, ``1 / (1 + exp(-z))``, squashing into (0, 1).
@@ -18,7 +25,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     >>> sigmoid(np.array([-1.0, 0.0, 1.0])).round(3)
     array([0.269, 0.5  , 0.731])
     """
-    z = np.asarray(z, dtype=float)
+    z = _values(z)
     # Two branches keep exp() from overflowing for large |z|.
     out = np.empty_like(z)
     pos = z >= 0
@@ -34,7 +41,7 @@ def relu(z: np.ndarray) -> np.ndarray:
     >>> relu(np.array([-2.0, 0.5]))
     array([0. , 0.5])
     """
-    return np.maximum(0.0, np.asarray(z, dtype=float))
+    return np.maximum(0.0, _values(z))
 
 
 def tanh(z: np.ndarray) -> np.ndarray:
@@ -43,7 +50,7 @@ def tanh(z: np.ndarray) -> np.ndarray:
     >>> tanh(np.array([0.0, 100.0]))
     array([0., 1.])
     """
-    return np.tanh(np.asarray(z, dtype=float))
+    return np.tanh(_values(z))
 
 
 def linear(z: np.ndarray) -> np.ndarray:
@@ -52,7 +59,7 @@ def linear(z: np.ndarray) -> np.ndarray:
     >>> linear(np.array([-2.0, 3.0]))
     array([-2.,  3.])
     """
-    return np.asarray(z, dtype=float)
+    return _values(z)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -61,7 +68,9 @@ def softmax(z: np.ndarray) -> np.ndarray:
     >>> softmax(np.array([1.0, 1.0, 1.0 + np.log(2.0)]))
     array([0.25, 0.25, 0.5 ])
     """
-    z = np.asarray(z, dtype=float)
+    z = _values(z)
+    if z.ndim == 0:
+        raise ValueError("z must have at least one axis for softmax to normalise over, got a single number")
     e = np.exp(z - z.max(axis=-1, keepdims=True))  # shift for stability
     return e / e.sum(axis=-1, keepdims=True)
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from dlcourse._checks import check_path
+
 
 def _entries(node: Any) -> Iterator[str]:
     """Yield every ``file``/``root`` entry of a (nested) _toc.yml node."""
@@ -48,7 +50,7 @@ def toc_pages(root: str | Path = ".") -> list[Path]:
     >>> toc_pages(".")[0]                       # doctest: +SKIP
     PosixPath('book/intro.md')
     """
-    root = Path(root)
+    root = check_path("root", root)
     toc_file = root / "_toc.yml"
     if not toc_file.is_file():
         raise ValueError(f"root must be a folder holding _toc.yml, got {str(root)!r}")
@@ -75,7 +77,7 @@ def is_notebook(path: str | Path) -> bool:
     >>> is_notebook("book/01_neural_networks.md")   # doctest: +SKIP
     True
     """
-    path = Path(path)
+    path = check_path("path", path)
     if path.suffix == ".ipynb":
         return True
     text = path.read_text(encoding="utf-8")
@@ -94,7 +96,7 @@ def toc_notebooks(root: str | Path = ".") -> list[Path]:
     >>> toc_notebooks(".")[0]                       # doctest: +SKIP
     PosixPath('book/01_neural_networks.md')
     """
-    root = Path(root)
+    root = check_path("root", root)
     return [p for p in toc_pages(root) if is_notebook(root / p)]
 
 
@@ -108,8 +110,8 @@ def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> 
     >>> missing_html(".")                           # doctest: +SKIP
     []
     """
-    root = Path(root)
-    html_dir = Path(html_dir) if html_dir is not None else root / "_build" / "html"
+    root = check_path("root", root)
+    html_dir = check_path("html_dir", html_dir) if html_dir is not None else root / "_build" / "html"
     return [p for p in toc_pages(root) if not (html_dir / p.with_suffix(".html")).is_file()]
 
 
@@ -123,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     0
     """
     args = sys.argv[1:] if argv is None else argv
+    if isinstance(args, str) or not isinstance(args, (list, tuple)):
+        raise TypeError(f"argv must be a list of strings such as ['check-html', '.'], got {args!r}")
     if not args or args[0] not in ("check-html", "notebooks"):
         print("usage: python -m dlcourse.book {check-html,notebooks} [ROOT]", file=sys.stderr)
         return 2

@@ -10,8 +10,10 @@ import numpy as np
 
 from dlcourse._checks import (
     check_array,
+    check_bool,
     check_float,
     check_int,
+    check_labels,
     check_model_input,
     check_same_length,
 )
@@ -39,8 +41,7 @@ def set_seed(seed: int = 0, *, deterministic: bool = False) -> None:
     >>> set_seed(42)
     """
     seed = check_int("seed", seed, minimum=0)
-    if not isinstance(deterministic, bool):
-        raise TypeError(f"deterministic must be True or False, got {deterministic!r}")
+    deterministic = check_bool("deterministic", deterministic)
     keras.utils.set_random_seed(seed)
     if deterministic:
         import tensorflow as tf
@@ -57,6 +58,99 @@ def _check_model(model: Any) -> None:
         )
 
 
+def _loss_name(model: keras.Model) -> str | None:
+    """The name of the model's loss (``"binary_crossentropy"``, ...), or None if unknown."""
+    loss = model.loss
+    if isinstance(loss, (dict, list, tuple)):
+        return None  # several outputs: Keras checks those itself
+    try:
+        loss = keras.losses.get(loss)
+    except (ValueError, TypeError):
+        pass
+    name = getattr(loss, "name", None) or getattr(loss, "__name__", None)
+    return name if isinstance(name, str) else None
+
+
+def _check_targets(name: str, y: np.ndarray, model: keras.Model) -> np.ndarray:
+    """Raise unless ``y`` fits the model's output layer and loss.
+
+    Keras would otherwise truncate float labels silently, or fail deep inside
+    TensorFlow on labels out of range, one-hot labels for a sparse loss, or
+    class labels for a sigmoid output.
+    """
+    try:
+        output_shape = tuple(model.output_shape)
+    except (AttributeError, ValueError, TypeError):
+        return y
+    loss = _loss_name(model)
+    if loss is None or len(output_shape) != 2 or not isinstance(output_shape[1], int):
+        return y
+    units = output_shape[1]
+    if loss == "sparse_categorical_crossentropy":
+        if units == 1:
+            raise ValueError(
+                "the model has 1 output unit, but sparse_categorical_crossentropy needs one "
+                "unit per class: use Dense(n_classes, 'softmax'), or for two classes "
+                "Dense(1, 'sigmoid') with binary_crossentropy"
+            )
+        return check_labels(name, y, n_classes=units)
+    if loss == "categorical_crossentropy":
+        if y.ndim == 1 or y.shape[1] == 1:
+            raise ValueError(
+                f"{name} holds one integer label per row, but the loss categorical_crossentropy "
+                f"wants one-hot rows of shape (n, {units}): pass "
+                f"keras.utils.to_categorical({name}, {units}), or compile with "
+                "loss='sparse_categorical_crossentropy'"
+            )
+        if y.shape[1] != units:
+            raise ValueError(
+                f"{name} has {y.shape[1]} columns, but the model has {units} output units"
+            )
+    if loss in ("categorical_crossentropy", "binary_crossentropy"):
+        if y.min() < 0 or y.max() > 1:
+            hint = (
+                f"for {int(y.max()) + 1} classes use Dense({int(y.max()) + 1}, 'softmax') "
+                "with sparse_categorical_crossentropy"
+                if loss == "binary_crossentropy" else "one-hot rows hold only 0 and 1"
+            )
+            raise ValueError(
+                f"{name} must hold values in [0, 1] for the loss {loss}, got values from "
+                f"{y.min():g} to {y.max():g}: {hint}"
+            )
+        if loss == "binary_crossentropy" and units > 1 and (y.ndim == 1 or y.shape[1] != units):
+            raise ValueError(
+                f"the model has {units} sigmoid outputs (one yes/no answer each: multi-label), "
+                f"so {name} must have shape (n, {units}), got {y.shape}; for one class per "
+                f"row use Dense({units}, 'softmax') with sparse_categorical_crossentropy"
+            )
+        return y
+    # A regression loss: one target column per output unit.
+    columns = 1 if y.ndim == 1 else y.shape[1]
+    if columns != units:
+        raise ValueError(
+            f"{name} has {columns} target column(s), but the model has {units} output "
+            f"unit(s) and the regression loss {loss}"
+        )
+    return y
+
+
+def _as_callbacks(callbacks: Any) -> list[keras.callbacks.Callback]:
+    """A list of callbacks from one callback or a sequence of them."""
+    if isinstance(callbacks, keras.callbacks.Callback):
+        return [callbacks]
+    if isinstance(callbacks, (str, bytes)) or not isinstance(callbacks, Sequence):
+        raise TypeError(
+            "callbacks must be a keras.callbacks.Callback or a list of them, "
+            f"got {type(callbacks).__name__}"
+        )
+    for k, callback in enumerate(callbacks):
+        if not isinstance(callback, keras.callbacks.Callback):
+            raise TypeError(
+                f"callbacks[{k}] must be a keras.callbacks.Callback, got {type(callback).__name__}"
+            )
+    return list(callbacks)
+
+
 def fit(
     model: keras.Model,
     x: Any,
@@ -69,7 +163,7 @@ def fit(
     early_stopping: bool = False,
     patience: int = 10,
     verbose: int = 0,
-    callbacks: Sequence[keras.callbacks.Callback] = (),
+    callbacks: keras.callbacks.Callback | Sequence[keras.callbacks.Callback] = (),
 ) -> keras.callbacks.History:
     """Train ``model`` with the book's defaults and return its History.
 
@@ -86,8 +180,14 @@ def fit(
         A compiled model.
     x : array-like of shape (n_samples, ...)
         Inputs.
-    y : array-like of shape (n_samples, ...)
-        Targets; same number of rows as ``x``.
+    y : array-like of shape (n_samples,) or (n_samples, n_outputs)
+        Targets; same number of rows as ``x``, and fitting the model's
+        output and loss: integer labels ``0 .. k-1`` for
+        ``sparse_categorical_crossentropy`` (k output units), one-hot rows
+        for ``categorical_crossentropy``, values in [0, 1] for
+        ``binary_crossentropy`` (one column per sigmoid unit), one column
+        per output unit for a regression loss. Anything else is refused
+        with the fix named, before Keras sees it.
     epochs : int, default 100
         Maximum number of passes over the training data.
     batch_size : int, default 32
@@ -103,7 +203,7 @@ def fit(
         Epochs without improvement before early stopping.
     verbose : int, default 0
         0: silent, 1: progress bar, 2: one line per epoch.
-    callbacks : sequence of keras.callbacks.Callback, optional
+    callbacks : keras.callbacks.Callback or a sequence of them, optional
         Extra callbacks.
 
     Returns
@@ -128,6 +228,8 @@ def fit(
     y = check_array("y", y, ndim=(1, 2))
     check_same_length("x", x, "y", y)
     check_model_input("x", model, x)
+    y = _check_targets("y", y, model)
+    early_stopping = check_bool("early_stopping", early_stopping)
     epochs = check_int("epochs", epochs, minimum=1)
     batch_size = check_int("batch_size", batch_size, minimum=1)
     verbose = check_int("verbose", verbose, minimum=0)
@@ -136,9 +238,10 @@ def fit(
         if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
             raise TypeError("validation_data must be a pair (x_val, y_val)")
         x_val = check_array("validation_data[0]", validation_data[0], ndim=x.ndim)
-        y_val = check_array("validation_data[1]", validation_data[1], ndim=y.ndim)
+        y_val = check_array("validation_data[1]", validation_data[1], ndim=(1, 2))
         check_same_length("validation_data[0]", x_val, "validation_data[1]", y_val)
         check_model_input("validation_data[0]", model, x_val)
+        y_val = _check_targets("validation_data[1]", y_val, model)
         validation_data = (x_val, y_val)
         validation_split = 0.0
     else:
@@ -160,12 +263,7 @@ def fit(
             )
         validation_data = (x_val, y_val)
 
-    callbacks = list(callbacks)
-    for k, callback in enumerate(callbacks):
-        if not isinstance(callback, keras.callbacks.Callback):
-            raise TypeError(
-                f"callbacks[{k}] must be a keras.callbacks.Callback, got {type(callback).__name__}"
-            )
+    callbacks = _as_callbacks(callbacks)
     if early_stopping:
         callbacks.append(
             keras.callbacks.EarlyStopping(

@@ -7,12 +7,17 @@
 2. Before collection, each notebook page listed in ``_toc.yml`` is converted
    with Jupytext into ``tests/_chapters/``, where nbval (``--nbval-lax``,
    set in pyproject.toml) collects it and runs every cell. A new chapter is
-   tested as soon as it is in the table of contents.
+   tested as soon as it is in the table of contents. ``--chapters "01_x
+   02_y"`` (``make test CHAPTERS=...``) runs only those.
+3. The unit tests run first, the chapters after them; a failing chapter cell
+   is reported by its place in ``book/`` (file and line) and its error
+   message, as the first line of the failure.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -76,16 +81,40 @@ def _install_kernel_guard() -> Path:
     return ipython_dir
 
 
-def _convert_chapters() -> list[Path]:
-    """Write each notebook page of _toc.yml as an .ipynb for nbval."""
-    import jupytext
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--chapters", default="",
+        help="space-separated chapter stems to run (default: every chapter in "
+             "_toc.yml; 'none' runs only the unit tests)",
+    )
 
+
+def _chosen_chapters(wanted: str) -> list[Path]:
+    """The notebook pages of _toc.yml, or those named in ``wanted``."""
     from dlcourse.book import toc_notebooks
 
+    pages = toc_notebooks(ROOT)
+    names = wanted.split()
+    if names == ["none"]:
+        return []
+    unknown = [name for name in names if name not in {p.stem for p in pages}]
+    if unknown:
+        raise pytest.UsageError(
+            f"--chapters: unknown chapter(s) {unknown}; the chapters are "
+            f"{[p.stem for p in pages]}"
+        )
+    return [p for p in pages if not names or p.stem in names]
+
+
+def _convert_chapters(wanted: str = "") -> list[Path]:
+    """Write each chosen notebook page of _toc.yml as an .ipynb for nbval."""
+    import jupytext
+
+    pages = _chosen_chapters(wanted)
     shutil.rmtree(CHAPTERS_DIR, ignore_errors=True)
     CHAPTERS_DIR.mkdir()
     written = []
-    for page in toc_notebooks(ROOT):
+    for page in pages:
         notebook = jupytext.read(ROOT / page)
         target = CHAPTERS_DIR / f"{page.stem}.ipynb"
         jupytext.write(notebook, target, fmt="ipynb")
@@ -98,7 +127,48 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     os.environ.setdefault("MPLBACKEND", "Agg")
     session.config._dlcourse_ipython_dir = _install_kernel_guard()
     if session.config.getoption("nbval_lax", default=False):
-        _convert_chapters()
+        _convert_chapters(session.config.getoption("chapters"))
+
+
+def _is_chapter_cell(item: pytest.Item) -> bool:
+    return type(item).__name__ == "IPyNbCell"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Unit tests first (quick feedback), then the chapters, each in cell order.
+    items.sort(key=_is_chapter_cell)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def chapter_location(notebook: Path, source: str) -> str:
+    """``book/<chapter>.md:<line>`` of a converted chapter's cell source."""
+    from dlcourse.book import toc_notebooks
+
+    page = next((p for p in toc_notebooks(ROOT) if p.stem == notebook.stem), None)
+    if page is None:
+        return str(notebook)
+    text = (ROOT / page).read_text(encoding="utf-8")
+    at = text.find(source.strip()) if source.strip() else -1
+    return f"{page.as_posix()}:{text.count(chr(10), 0, at) + 1}" if at >= 0 else page.as_posix()
+
+
+def last_error_line(traceback: str) -> str:
+    """The final ``SomeError: message`` line of a (coloured) kernel traceback."""
+    lines = [line.strip() for line in _ANSI.sub("", traceback or "").splitlines()]
+    return next((line for line in reversed(lines) if line), "the cell failed")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and _is_chapter_cell(item) and call.excinfo is not None:
+        error = call.excinfo.value
+        where = chapter_location(Path(str(item.fspath)), item.cell.source)
+        message = last_error_line(getattr(error, "inner_traceback", "") or str(error))
+        report.longrepr = f"{where}: {message}\n\n{report.longrepr}"
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

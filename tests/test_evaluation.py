@@ -53,3 +53,36 @@ def test_subclassed_keras_models_are_called_directly(capsys):
 
     assert predict_classes(Doubler(), np.array([[0.1], [0.4]])).tolist() == [0, 1]
     assert capsys.readouterr().out == ""  # no model.predict progress bar
+
+
+def test_scikit_learn_models_trained_on_float_labels_give_labels():
+    from sklearn.neighbors import KNeighborsClassifier
+
+    x = np.array([[0.0], [1.0], [2.0], [3.0]])
+    model = KNeighborsClassifier(n_neighbors=1).fit(x, [0.0, 1.0, 2.0, 2.0])
+    assert predict_classes(model, x).tolist() == [0, 1, 2, 2]  # not cut at 0.5
+    assert accuracy(model, x, [0, 1, 2, 2]) == 1.0
+
+
+def test_models_predicting_strings_are_refused_clearly():
+    from sklearn.neighbors import KNeighborsClassifier
+
+    x = np.array([[0.0], [1.0]])
+    model = KNeighborsClassifier(n_neighbors=1).fit(x, ["Adelie", "Gentoo"])
+    with pytest.raises(TypeError, match=r"model must predict numbers .* such as \['Adelie'\]"):
+        accuracy(model, x, [0, 1])
+
+
+@pytest.mark.parametrize(
+    "y, message",
+    [
+        ([0.5, 1.0], r"y must hold integer class labels 0, 1, 2, ..., got 0.5"),
+        ([[0, 1], [1, 0]], r"one-hot rows\?\): pass y.argmax\(axis=1\)"),
+        ([-1, 0], r"y must hold class labels in 0 .. n_classes - 1, got labels from -1"),
+        (None, "y must be an array of numbers, got None"),
+        ([], "y must hold at least one row"),
+    ],
+)
+def test_accuracy_refuses_labels_it_cannot_score(y, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        accuracy(lambda v: v[:, 0], np.array([[0.9], [0.2]]), y)

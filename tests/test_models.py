@@ -53,8 +53,58 @@ def test_uncompiled_model_on_request():
         ({"input_dim": 4, "output_units": 0}, ValueError, "output_units must be an integer >= 1"),
         ({"input_dim": 4, "dropout": 1.0}, ValueError, r"dropout must be in \[0, 1\), got 1"),
         ({"input_dim": 4, "learning_rate": 0}, ValueError, "learning_rate"),
+        ({"input_dim": 4, "output_activation": "softmax"}, ValueError,
+         r"output_activation='softmax' over 1 output unit always outputs 1 .* 'sigmoid'"),
+        ({"input_dim": 4, "output_activation": "softmax", "compiled": False}, ValueError,
+         "cannot learn"),
+        ({"input_dim": 4, "compiled": "yes"}, TypeError, "compiled must be True or False"),
     ],
 )
 def test_bad_arguments_are_named(kwargs, error, message):
     with pytest.raises(error, match=message):
         build_mlp(**kwargs)
+
+
+def test_activations_given_as_functions_get_the_loss_of_their_name():
+    model = build_mlp(4, output_units=3, output_activation=keras.activations.softmax)
+    assert model.loss == "sparse_categorical_crossentropy"
+    assert build_mlp(4, output_activation=keras.activations.sigmoid).loss == "binary_crossentropy"
+
+
+def test_several_sigmoid_outputs_are_a_multi_label_model():
+    model = build_mlp(4, output_units=3, output_activation="sigmoid")
+    assert model.loss == "binary_crossentropy" and model.output_shape == (None, 3)
+
+
+# --- build_cnn ---------------------------------------------------------------
+
+def test_build_cnn_classic_parameter_count():
+    from dlcourse.models import build_cnn
+
+    model = build_cnn((64, 64, 3), 10, filters=(32,), dense_units=64)
+    assert model.count_params() == 1_969_738
+    assert model.output_shape == (None, 10)
+
+
+def test_build_cnn_global_pool_is_smaller():
+    from dlcourse.models import build_cnn
+
+    flat = build_cnn((28, 28, 1), 10)
+    pooled = build_cnn((28, 28, 1), 10, global_pool=True)
+    assert pooled.count_params() < flat.count_params() / 5
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"input_shape": (28, 28)}, "channels"),
+    ({"input_shape": "28x28"}, "input_shape"),
+    ({"input_shape": (28, 28, 1), "num_classes": 1}, "num_classes"),
+    ({"input_shape": (8, 8, 1), "filters": (8, 8, 8)}, "too small"),
+    ({"input_shape": (28, 28, 1), "filters": ()}, "filters"),
+    ({"input_shape": (28, 28, 1), "padding": "full"}, "padding"),
+])
+def test_build_cnn_refuses_bad_arguments(kwargs, match):
+    from dlcourse.models import build_cnn
+
+    kwargs = {"num_classes": 10, **kwargs}
+    with pytest.raises((TypeError, ValueError), match=match):
+        build_cnn(**kwargs)

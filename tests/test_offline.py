@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, NetworkBlockedError
 
-# Calls that download at run time (see DATA.md, "Known to download").
+# Calls that download at run time (README, "Where the data comes from").
 DOWNLOADERS = re.compile(
     r"keras\.datasets|get_file\(|\bfetch_[a-z_]+\(|load_dataset\(|tfds\.load|"
     r"weights=.imagenet|urlopen|requests\.get|nltk\.download|get_rdataset"

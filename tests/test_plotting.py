@@ -96,3 +96,36 @@ def test_plot_network_bad_arguments():
         plot_network([3, 1], layer_names=["in"])
     with pytest.raises(TypeError, match="layer_sizes must be a list"):
         plot_network("3,1")
+
+
+@pytest.mark.parametrize(
+    "history, kwargs, error, message",
+    [
+        ({"loss": 0.5}, {}, ValueError, r"history\['loss'\] must be a non-empty list with one value per epoch, got 0.5"),
+        ({"loss": []}, {}, ValueError, r"history\['loss'\] must be a non-empty list"),
+        ({"loss": [1.0, 0.5], "val_loss": [1.0]}, {}, ValueError,
+         r"history\['val_loss'\] has 1 values but history\['loss'\] has 2"),
+        ({"loss": [1.0, float("nan")]}, {}, ValueError, r"history\['loss'\] must hold only finite numbers"),
+        ({"loss": [1.0]}, {"metrics": []}, ValueError, r"metrics must name at least one curve, got \[\]"),
+    ],
+)
+def test_plot_history_refuses_curves_it_cannot_draw(history, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        plot_history(history, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "y, message",
+    [
+        ([-1, 1], r"y must hold class labels in 0 .. n_classes - 1, got labels from -1 to 1"),
+        ([0.5, 1.0], "y must hold integer class labels"),
+    ],
+)
+def test_decision_regions_refuse_labels_they_would_drop(y, message):
+    with pytest.raises(ValueError, match=message):
+        plot_decision_regions(lambda g: np.zeros(len(g), dtype=int), np.eye(2), y)
+
+
+def test_decision_regions_refuse_empty_data():
+    with pytest.raises(ValueError, match="X must hold at least one row"):
+        plot_decision_regions(lambda g: np.zeros(len(g), dtype=int), np.zeros((0, 2)), [])

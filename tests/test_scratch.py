@@ -59,6 +59,10 @@ def test_bad_arguments_are_named():
         scratch.dense_forward(np.zeros((2, 4)), np.zeros((3, 2)), np.zeros(2))
     with pytest.raises(ValueError, match="b must have 2 entries"):
         scratch.dense_forward(np.zeros((2, 3)), np.zeros((3, 2)), np.zeros(3))
+    with pytest.raises(TypeError, match="b must be an array of numbers, got None"):
+        scratch.neuron([1.0], [1.0], None)
+    with pytest.raises(TypeError, match="x must be an array of numbers, got a None"):
+        scratch.neuron([1.0, None], [1.0, 2.0], 0.0)
     with pytest.raises(TypeError, match="layers must be a non-empty list"):
         scratch.mlp_forward(np.zeros((1, 2)), [])
     with pytest.raises(TypeError, match=r"layers\[0\] must be a triple"):

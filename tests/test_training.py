@@ -76,6 +76,61 @@ def test_extra_callbacks_are_called(xor_like):
     assert seen == [0, 1, 2]
 
 
+def test_a_single_callback_needs_no_list(xor_like):
+    seen = []
+    callback = keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: seen.append(epoch))
+    train_once(*xor_like, epochs=2, callbacks=callback)
+    assert seen == [0, 1]
+
+
+def softmax_model(units=3):
+    return build_mlp(2, hidden_units=(4,), output_units=units, output_activation="softmax")
+
+
+def compiled(model, loss):
+    model.compile(optimizer="adam", loss=loss)
+    return model
+
+
+@pytest.mark.parametrize(
+    "model, y, message",
+    [
+        (softmax_model, lambda y: y + 0.5, r"y must hold integer class labels 0, 1, 2, ..., got 0.5"),
+        (softmax_model, lambda y: y + 3, r"y must hold class labels in 0 .. 2, got labels from 3 to 4"),
+        (softmax_model, lambda y: np.eye(3)[y.astype(int)],
+         r"got shape \(200, 3\) \(one-hot rows\?\): pass y.argmax\(axis=1\)"),
+        (lambda: compiled(softmax_model(), "categorical_crossentropy"), lambda y: y,
+         r"categorical_crossentropy wants one-hot rows of shape \(n, 3\): pass "
+         r"keras.utils.to_categorical\(y, 3\)"),
+        (lambda: build_mlp(2, hidden_units=(4,)), lambda y: y * 2,
+         r"y must hold values in \[0, 1\] for the loss binary_crossentropy, got values from 0 to 2: "
+         r"for 3 classes use Dense\(3, 'softmax'\)"),
+        (lambda: build_mlp(2, hidden_units=(4,), output_units=3), lambda y: y,
+         r"the model has 3 sigmoid outputs .* multi-label.*y must have shape \(n, 3\)"),
+        (lambda: build_mlp(2, hidden_units=(4,), output_units=2, output_activation=None),
+         lambda y: y, r"y has 1 target column\(s\), but the model has 2 output unit\(s\)"),
+        (lambda: compiled(keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1, "softmax")]),
+                          "sparse_categorical_crossentropy"),
+         lambda y: y, "the model has 1 output unit, but sparse_categorical_crossentropy needs"),
+    ],
+)
+def test_labels_that_do_not_fit_the_model_and_loss_are_refused(xor_like, model, y, message):
+    x, labels = xor_like
+    with pytest.raises(ValueError, match=message):
+        fit(model(), x, y(labels), epochs=1)
+
+
+def test_labels_that_fit_are_accepted(xor_like):
+    x, y = xor_like
+    fit(softmax_model(2), x, y.reshape(-1, 1), epochs=1)            # (n, 1) integer labels
+    fit(compiled(softmax_model(2), "categorical_crossentropy"), x, np.eye(2)[y.astype(int)], epochs=1)
+    multi = build_mlp(2, hidden_units=(4,), output_units=2)         # multi-label
+    fit(multi, x, np.column_stack([y, 1 - y]), epochs=1)
+    fit(build_mlp(2, hidden_units=(4,), output_activation=None), x, y * 3.7, epochs=1)
+    with pytest.raises(ValueError, match=r"validation_data\[1\] must hold class labels in 0 .. 1"):
+        fit(softmax_model(2), x, y, validation_data=(x, y + 1), epochs=1)
+
+
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
@@ -85,6 +140,8 @@ def test_extra_callbacks_are_called(xor_like):
         ({"validation_split": 0.0, "early_stopping": True}, ValueError, "early_stopping needs validation data"),
         ({"validation_data": (np.zeros((3, 2)),)}, TypeError, "validation_data must be a pair"),
         ({"callbacks": ["stop"]}, TypeError, r"callbacks\[0\] must be a keras.callbacks.Callback"),
+        ({"callbacks": "stop"}, TypeError, "callbacks must be a keras.callbacks.Callback or a list"),
+        ({"early_stopping": "yes"}, TypeError, "early_stopping must be True or False, got 'yes'"),
     ],
 )
 def test_bad_arguments_are_named(xor_like, kwargs, error, message):

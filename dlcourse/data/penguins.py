@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dlcourse.data.split import SplitData, stratified_split
+from dlcourse._checks import check_bool
+from dlcourse.data.split import SplitData, standardize_split, stratified_split
 
 if TYPE_CHECKING:
     import pandas
@@ -67,6 +68,8 @@ def load_penguins(
     features: Sequence[str] | None = None,
     test_size: float = 0.2,
     seed: int = 0,
+    *,
+    standardize: bool = True,
 ) -> SplitData:
     """Load the Palmer penguins, split into train/test and standardised.
 
@@ -91,6 +94,10 @@ def load_penguins(
         Fraction of the rows held out for testing, in (0, 1).
     seed : int, default 0
         Seed of the shuffled split, so the same rows land in the same part.
+    standardize : bool, default True
+        Scale each feature to zero mean and unit variance (fitted on the
+        training part). ``False`` keeps the raw measurements (millimetres
+        and grams), to see why scaling matters.
 
     Returns
     -------
@@ -106,7 +113,7 @@ def load_penguins(
     ((273, 2), ('Adelie', 'Chinstrap', 'Gentoo'))
     """
     features = _check_features(features)
-    from sklearn.preprocessing import StandardScaler
+    standardize = check_bool("standardize", standardize)
 
     frame = load_penguins_frame()
     class_names = tuple(sorted(frame["species"].unique()))
@@ -116,10 +123,11 @@ def load_penguins(
     X_train, X_test, y_train, y_test = stratified_split(
         X, y.to_numpy(dtype=np.int64), test_size, seed
     )
-    scaler = StandardScaler().fit(X_train)
+    if standardize:
+        X_train, X_test = standardize_split(X_train, X_test)
     return SplitData(
-        X_train=scaler.transform(X_train).astype(np.float32),
-        X_test=scaler.transform(X_test).astype(np.float32),
+        X_train=X_train.astype(np.float32),
+        X_test=X_test.astype(np.float32),
         y_train=y_train,
         y_test=y_test,
         feature_names=features,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlcourse._checks import check_float, check_int
+from dlcourse._checks import check_array, check_float, check_int
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,30 @@ def stratified_split(
     from sklearn.model_selection import train_test_split
 
     return train_test_split(X, y, test_size=test_size, random_state=seed, stratify=y)
+
+
+def standardize_split(X_train: np.ndarray, X_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Scale both parts to the training part's zero mean and unit variance, as float32.
+
+    The statistics come from the training rows only, so nothing about the
+    test rows leaks into training.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> train, test = standardize_split(np.array([[1.0], [3.0]]), np.array([[5.0]]))
+    >>> train.ravel().tolist(), test.ravel().tolist()
+    ([-1.0, 1.0], [3.0])
+    """
+    X_train = check_array("X_train", X_train, ndim=2)
+    X_test = check_array("X_test", X_test, ndim=2)
+    if X_train.shape[1] != X_test.shape[1]:
+        raise ValueError(
+            f"X_train and X_test must have the same columns, got {X_train.shape[1]} and "
+            f"{X_test.shape[1]}"
+        )
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(X_train)
+    return (scaler.transform(X_train).astype(np.float32),
+            scaler.transform(X_test).astype(np.float32))

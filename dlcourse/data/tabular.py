@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.data.split import SplitData, stratified_split
-
-
-def _standardised(X_train: np.ndarray, X_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Scale both parts with the training part's mean and deviation (no leak from test)."""
-    from sklearn.preprocessing import StandardScaler
-
-    scaler = StandardScaler().fit(X_train)
-    return (scaler.transform(X_train).astype(np.float32),
-            scaler.transform(X_test).astype(np.float32))
+from dlcourse.data.split import SplitData, standardize_split, stratified_split
 
 
 def load_breast_cancer(test_size: float = 0.2, seed: int = 0) -> SplitData:
@@ -38,7 +29,7 @@ def load_breast_cancer(test_size: float = 0.2, seed: int = 0) -> SplitData:
     X_train, X_test, y_train, y_test = stratified_split(
         raw.data, raw.target.astype(np.int64), test_size, seed
     )
-    X_train, X_test = _standardised(X_train, X_test)
+    X_train, X_test = standardize_split(X_train, X_test)
     return SplitData(X_train, X_test, y_train, y_test,
                      feature_names=tuple(map(str, raw.feature_names)),
                      class_names=tuple(map(str, raw.target_names)))
@@ -70,7 +61,7 @@ def load_diabetes(test_size: float = 0.2, seed: int = 0) -> SplitData:
     quartile = np.digitize(raw.target, np.quantile(raw.target, [0.25, 0.5, 0.75]))
     order = np.arange(len(raw.target))
     train_rows, test_rows, _, _ = stratified_split(order, quartile, test_size, seed)
-    X_train, X_test = _standardised(raw.data[train_rows], raw.data[test_rows])
-    y_train, y_test = _standardised(raw.target[train_rows, None], raw.target[test_rows, None])
+    X_train, X_test = standardize_split(raw.data[train_rows], raw.data[test_rows])
+    y_train, y_test = standardize_split(raw.target[train_rows, None], raw.target[test_rows, None])
     return SplitData(X_train, X_test, y_train.ravel(), y_test.ravel(),
                      feature_names=tuple(map(str, raw.feature_names)), class_names=())

@@ -8,11 +8,13 @@ from typing import Any
 import numpy as np
 
 from dlcourse import scratch
-from dlcourse.exercises.verdict import Verdict, _is_number
+from dlcourse.exercises.verdict import Verdict, read_number
 
 
-# Chapter 1, exercise 1: one neuron by hand.
-NEURON_X = (2.0, -1.0, 0.5)
+# Chapter 1, exercise 1: one neuron by hand. The numbers make every common
+# slip give a different answer: z < 0 (so the ReLU matters), and leaving out
+# the bias, or adding it with the wrong sign, changes the result.
+NEURON_X = (2.0, -1.0, 0.3)
 NEURON_W = (0.4, 0.3, -1.0)
 NEURON_B = -0.3
 
@@ -28,17 +30,28 @@ def check_neuron_output(answer: Any) -> Verdict:
     >>> check_neuron_output(None)
     Not yet. Replace None with a number: relu(w . x + b).
     """
+    value = read_number(answer, "a number: relu(w . x + b)")
+    if isinstance(value, Verdict):
+        return value
+    weighted = float(np.dot(NEURON_W, NEURON_X))
+    z = weighted + NEURON_B
     expected = scratch.neuron(NEURON_X, NEURON_W, NEURON_B, activation="relu")
-    if not _is_number(answer):
-        return Verdict(False, "Replace None with a number: relu(w . x + b).")
-    z = float(np.dot(NEURON_W, NEURON_X) + NEURON_B)
-    if np.isclose(answer, expected, atol=1e-6):
-        return Verdict(True, f"z = {z:g}, and relu(z) = {expected:g}.")
-    hint = (
-        "Check the weighted sum: multiply each input by its weight, add them, then add the bias."
-        if not np.isclose(answer, z) else "That is z; now apply the ReLU, max(0, z)."
-    )
-    return Verdict(False, f"{answer!r} is not it. {hint}")
+    if np.isclose(value, expected, atol=1e-6):
+        return Verdict(True, f"z = {z:g}, and relu(z) = max(0, {z:g}) = {expected:g}.")
+    slips = [
+        (z, f"That is z = {z:g}; now apply the ReLU: max(0, z)."),
+        (float(scratch.sigmoid(np.array(z))), f"That is sigmoid(z) with z = {z:g}; this neuron uses "
+                                              "the ReLU, max(0, z)."),
+        (float(np.tanh(z)), f"That is tanh(z) with z = {z:g}; this neuron uses the ReLU, max(0, z)."),
+        (max(0.0, weighted), "You left out the bias: add b = -0.3 to the weighted sum before the ReLU."),
+        (weighted, "You left out the bias (add b = -0.3) and the ReLU."),
+        (max(0.0, weighted - NEURON_B), "The bias is -0.3: add it (z = w . x + b), do not subtract it."),
+    ]
+    for wrong, hint in slips:
+        if np.isclose(value, wrong, atol=1e-4):
+            return Verdict(False, f"{answer!r} is not it. {hint}")
+    return Verdict(False, f"{answer!r} is not it. Check the weighted sum: multiply each input by "
+                          "its weight, add them up, add the bias, then apply max(0, z).")
 
 
 # Chapter 1, exercise 2: counting parameters.
@@ -55,14 +68,15 @@ def check_parameter_count(answer: Any) -> Verdict:
     """
     sizes = COUNT_LAYER_SIZES
     expected = sum(n_in * n_out + n_out for n_in, n_out in zip(sizes, sizes[1:]))
-    if not _is_number(answer):
-        return Verdict(False, "Replace None with a whole number of parameters.")
-    if answer == expected:
+    value = read_number(answer, "a whole number of parameters")
+    if isinstance(value, Verdict):
+        return value
+    if value == expected:
         return Verdict(True, f"{expected} weights and biases in all.")
     weights_only = sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:]))
     hint = (
         "You counted the weights; each unit also has a bias."
-        if answer == weights_only else
+        if value == weights_only else
         "Each Dense layer has (inputs x units) weights plus one bias per unit."
     )
     return Verdict(False, f"{answer!r} is not it. {hint}")
@@ -74,17 +88,26 @@ def check_functional_model(model: Any) -> Verdict:
     Examples
     --------
     >>> check_functional_model(None)
-    Not yet. Build the model and pass it in (got no keras.Model).
+    Not yet. Build the model and pass it in (got None, not a keras.Model).
     """
     from dlcourse._keras import keras
 
     if not isinstance(model, keras.Model):
-        return Verdict(False, "Build the model and pass it in (got no keras.Model).")
+        got = "None" if model is None else type(model).__name__
+        return Verdict(False, f"Build the model and pass it in (got {got}, not a keras.Model).")
+    if isinstance(model, keras.Sequential):
+        return Verdict(False, "That is a Sequential model; the exercise asks for the Functional API: "
+                              "inputs = keras.Input(shape=(4,)), call each layer on the previous "
+                              "output, then keras.Model(inputs, outputs).")
+    try:
+        input_shape = tuple(model.input_shape)
+    except (AttributeError, ValueError, TypeError):
+        return Verdict(False, "The model has no defined input: start from keras.Input(shape=(4,)).")
     dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     problems = []
-    if tuple(model.input_shape) != (None, 4):
-        problems.append(f"the input shape should be (None, 4), not {model.input_shape}")
-    got = [(layer.units, layer.activation.__name__) for layer in dense]
+    if input_shape != (None, 4):
+        problems.append(f"the input shape should be (None, 4), not {input_shape}")
+    got = [(layer.units, getattr(layer.activation, "__name__", "?")) for layer in dense]
     if got != [(8, "tanh"), (3, "softmax")]:
         problems.append(f"the Dense layers should be [(8, 'tanh'), (3, 'softmax')], got {got}")
     if problems:
@@ -93,39 +116,77 @@ def check_functional_model(model: Any) -> Verdict:
     return Verdict(True, f"{model.count_params()} parameters, as expected.")
 
 
+# Chapter 1, exercise 4: the pair the chapter itself uses is excluded.
+EXCLUDED_PAIR = ("bill_length_mm", "bill_depth_mm")
+
+
+def _accuracy_or_none(model: Any, data: Any) -> float | None:
+    from dlcourse.evaluation import accuracy
+
+    try:
+        return accuracy(model, data.X_test, data.y_test)
+    except Exception:  # a learner's model may fail in any way: judge, never crash
+        return None
+
+
 def check_feature_pair(
     model: Any, features: Sequence[str], *, target: float = 0.9
 ) -> Verdict:
     """Chapter 1, exercise 4: a classifier of two penguin features reaching ``target``.
 
+    The pair must differ from the chapter's own (bill length and depth).
     The model is evaluated here, on the test split of
-    ``load_penguins(features)``.
+    ``load_penguins(features)``; it is also tried on every other ordered
+    pair of measurements, and on the unscaled measurements, so that a model
+    trained on other features than the ones named (or in another order),
+    or on unstandardised data, gets a hint that says so. Behaviour is all
+    a checker can see: a model that classifies the named pair as well as
+    its own is accepted (flipper length and body mass, for one, are nearly
+    interchangeable).
 
     Examples
     --------
     >>> check_feature_pair(None, ["bill_length_mm"])
-    Not yet. Features should name exactly two columns, got ['bill_length_mm'].
+    Not yet. Name exactly two measurements, got ['bill_length_mm'].
     """
-    from dlcourse.data import load_penguins
-    from dlcourse.evaluation import accuracy
+    from itertools import permutations
+
+    from dlcourse.data import PENGUIN_FEATURES, load_penguins
 
     if isinstance(features, str) or not isinstance(features, Sequence) or len(features) != 2:
-        return Verdict(False, f"Features should name exactly two columns, got {features!r}.")
+        return Verdict(False, f"Name exactly two measurements, got {features!r}.")
+    unknown = [name for name in features if name not in PENGUIN_FEATURES]
+    if unknown:
+        return Verdict(False, f"{unknown} is not a measurement; choose two of {list(PENGUIN_FEATURES)}.")
+    if features[0] == features[1]:
+        return Verdict(False, f"Name two different measurements, got {list(features)}.")
+    if set(features) == set(EXCLUDED_PAIR):
+        return Verdict(False, "The exercise asks for a different pair than bill length and depth, "
+                              "which the chapter's own model uses.")
     if model is None:
         return Verdict(False, "Train a model on your two features and pass it in.")
-    data = load_penguins(features=features)
-    try:
-        score = accuracy(model, data.X_test, data.y_test)
-    except Exception as error:  # a model built for other inputs: say so plainly
-        return Verdict(
-            False,
-            f"The model could not classify the two columns {list(features)}: "
-            f"{error}. Train it on load_penguins(features=...) with the same two.",
-        )
+    pair = list(features)
+    score = _accuracy_or_none(model, load_penguins(features=pair))
+    if score is None:
+        return Verdict(False, f"The model could not classify the two columns {pair}: train it on "
+                              "load_penguins(features=...) with the same two, and pass the model.")
+    others = {p: _accuracy_or_none(model, load_penguins(features=list(p)))
+              for p in permutations(PENGUIN_FEATURES, 2) if list(p) != pair}
+    best_pair, best = max(((p, a) for p, a in others.items() if a is not None),
+                          key=lambda item: item[1], default=(None, 0.0))
+    if best_pair is not None and best >= max(score + 0.05, target):
+        return Verdict(False, f"Your model scores {best:.1%} on {list(best_pair)} but {score:.1%} "
+                              f"on the pair you named, {pair}: was it trained on {list(best_pair)}? "
+                              "Name the features you trained it on, in that order.")
     if score >= target:
-        return Verdict(True, f"{score:.1%} test accuracy with {list(features)}.")
-    return Verdict(
-        False,
-        f"{score:.1%} test accuracy with {list(features)}; aim for {target:.0%}. "
-        "Look at the pair plot: which pair separates all three species?",
-    )
+        return Verdict(True, f"{score:.1%} test accuracy with {pair}.")
+    raw = _accuracy_or_none(model, load_penguins(features=pair, standardize=False))
+    if raw is not None and raw >= score + 0.1:
+        hint = ("Your model does better on the raw measurements: it seems trained on unscaled data. "
+                "Train it on load_penguins(features=...), which standardises them.")
+    elif "bill_length_mm" not in pair:
+        hint = ("Without bill length, Adelie and Chinstrap penguins overlap on this pair (see the "
+                "pair plot): no model can tell them apart. Try a pair with bill length.")
+    else:
+        hint = "This pair can separate the species: train longer, or with more hidden units."
+    return Verdict(False, f"{score:.1%} test accuracy with {pair}; aim for {target:.0%}. {hint}")

@@ -34,3 +34,44 @@ class Verdict:
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float, np.number)) and not isinstance(value, bool)
+
+
+def read_number(answer: Any, what: str = "a number") -> float | Verdict:
+    """Return a numeric answer as a float, or a Verdict naming what is wrong with it.
+
+    Recognises the usual slips (the ``None`` placeholder left in, a number
+    typed in quotes, a one-element list or array, True/False, NaN) so that
+    every checker answers them with the real mistake rather than a generic
+    "not a number".
+
+    Examples
+    --------
+    >>> read_number(0.5)
+    0.5
+    >>> read_number("0")
+    Not yet. You entered the text '0': write the number itself, without quotes.
+    >>> read_number([0])
+    Not yet. [0] is a list: enter the single number 0 itself.
+    """
+    if answer is None:
+        return Verdict(False, f"Replace None with {what}.")
+    if isinstance(answer, (bool, np.bool_)):
+        return Verdict(False, f"{answer} is a truth value: enter {what}.")
+    if isinstance(answer, str):
+        try:
+            float(answer)
+        except ValueError:
+            return Verdict(False, f"You entered the text {answer!r}: enter {what}.")
+        return Verdict(False, f"You entered the text {answer!r}: write the number itself, without quotes.")
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        items = np.asarray(answer, dtype=object).ravel()
+        kind = type(answer).__name__ if not isinstance(answer, np.ndarray) else "an array"
+        kind = {"list": "a list", "tuple": "a tuple"}.get(kind, kind)
+        if len(items) == 1 and _is_number(items[0]):
+            return Verdict(False, f"{answer!r} is {kind}: enter the single number {items[0]} itself.")
+        return Verdict(False, f"{answer!r} is {kind}: enter {what}.")
+    if not _is_number(answer):
+        return Verdict(False, f"Enter {what}, got {type(answer).__name__} {answer!r}.")
+    if not np.isfinite(answer):
+        return Verdict(False, f"{answer} is not a number you can reach by hand: check your arithmetic.")
+    return float(answer)

@@ -4,6 +4,10 @@ One module per kind of model; everything is importable from
 ``dlcourse.models``. Importing it loads TensorFlow (quietly).
 """
 
+from dlcourse.models.cnn import build_cnn
 from dlcourse.models.mlp import build_mlp
 
-__all__ = ["build_mlp"]
+__all__ = [
+    "build_cnn",
+    "build_mlp",
+]

@@ -40,3 +40,35 @@ def check_units(name: str, units: Any) -> tuple[int, ...]:
     for k, n in enumerate(units):
         check_int(f"{name}[{k}]", n, minimum=1)
     return tuple(int(n) for n in units)
+
+
+def activation_name(value: str | Callable | None) -> str | None:
+    """The name of an activation given as a name, a Keras function or None (linear)."""
+    if value is None:
+        return "linear"
+    if isinstance(value, str):
+        return value
+    return getattr(value, "__name__", None)
+
+
+def loss_for_output(name: str, activation: str | Callable | None, units: int) -> tuple[str, list[str]]:
+    """Return the loss and metrics that suit an output layer, or raise if it cannot learn.
+
+    ``sigmoid`` -> binary cross-entropy (one unit: binary; several:
+    multi-label); ``softmax`` -> sparse categorical cross-entropy (needs at
+    least 2 units); anything else -> mean squared error (regression).
+    Callables count by their name, so ``keras.activations.softmax`` is
+    treated as ``"softmax"``.
+    """
+    kind = activation_name(activation)
+    if kind == "softmax":
+        if units < 2:
+            raise ValueError(
+                f"{name}='softmax' over {units} output unit always outputs 1 and cannot learn: "
+                "for two classes use output_units=1 with 'sigmoid', for k classes "
+                "output_units=k with 'softmax'"
+            )
+        return "sparse_categorical_crossentropy", ["accuracy"]
+    if kind == "sigmoid":
+        return "binary_crossentropy", ["accuracy"]
+    return "mse", ["mae"]

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from dlcourse._checks import check_float, check_int
+from dlcourse._checks import check_bool, check_float, check_int
 from dlcourse._keras import keras
-from dlcourse.models._common import check_activation, check_units
-
-# The loss and metrics that fit each kind of output layer.
-_LOSS_FOR_OUTPUT = {
-    "sigmoid": ("binary_crossentropy", ["accuracy"]),
-    "softmax": ("sparse_categorical_crossentropy", ["accuracy"]),
-}
-_REGRESSION = ("mse", ["mae"])
+from dlcourse.models._common import check_activation, check_units, loss_for_output
 
 
 def build_mlp(
@@ -35,9 +28,12 @@ def build_mlp(
     ``dropout > 0``) -> ``Dense(output_units, output_activation)``.
 
     Unless ``compiled=False``, the model comes compiled with Adam and the
-    loss that suits its output: binary cross-entropy for ``sigmoid``,
-    sparse categorical cross-entropy (integer labels) for ``softmax``, both
-    with accuracy; mean squared error (and MAE) for anything else.
+    loss that suits its output: binary cross-entropy for ``sigmoid`` (one
+    unit: a binary target; several: one yes/no answer per unit, i.e.
+    multi-label), sparse categorical cross-entropy (integer labels) for
+    ``softmax``, both with accuracy; mean squared error (and MAE) for any
+    other output activation (regression). A softmax over a single unit is
+    refused: it always outputs 1 and cannot learn.
 
     Parameters
     ----------
@@ -83,6 +79,9 @@ def build_mlp(
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string, got {name!r}")
+    compiled = check_bool("compiled", compiled)
+    # Checked even when not compiled: a softmax over one unit cannot learn.
+    loss, metrics = loss_for_output("output_activation", output_activation, output_units)
 
     layers: list[keras.layers.Layer] = [keras.Input(shape=(input_dim,), name="features")]
     for k, n in enumerate(units, start=1):
@@ -93,8 +92,6 @@ def build_mlp(
     model = keras.Sequential(layers, name=name)
 
     if compiled:
-        key = output_activation if isinstance(output_activation, str) else None
-        loss, metrics = _LOSS_FOR_OUTPUT.get(key, _REGRESSION)
         model.compile(
             optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
             loss=loss,

@@ -9,15 +9,27 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
+from dlcourse._checks import check_array
 
-def _history_dict(history: Any) -> dict[str, list[float]]:
+
+def _history_dict(history: Any) -> dict[str, np.ndarray]:
+    """The per-epoch curves of a History or dict, each checked to be a 1-D list of numbers."""
     data = getattr(history, "history", history)
     if not isinstance(data, Mapping) or not data:
         raise TypeError(
             "history must be a keras History or a non-empty dict of per-epoch "
             f"lists, got {type(history).__name__}"
         )
-    return {str(k): list(v) for k, v in data.items()}
+    curves = {}
+    for key, values in data.items():
+        curve = np.asarray(values, dtype=object)
+        if curve.ndim != 1 or len(curve) == 0:
+            raise ValueError(
+                f"history[{key!r}] must be a non-empty list with one value per epoch, "
+                f"got {values!r}"
+            )
+        curves[str(key)] = check_array(f"history[{key!r}]", curve.tolist(), ndim=1)
+    return curves
 
 
 def plot_history(
@@ -54,9 +66,18 @@ def plot_history(
         metrics = available
     elif isinstance(metrics, str) or not isinstance(metrics, Sequence):
         raise TypeError(f"metrics must be a list of names such as ['loss'], got {metrics!r}")
+    if not metrics:
+        raise ValueError(f"metrics must name at least one curve, got []; history holds {available}")
     unknown = [m for m in metrics if m not in data]
-    if unknown or not metrics:
+    if unknown:
         raise ValueError(f"metrics has unknown name(s) {unknown}; history holds {available}")
+    for metric in metrics:
+        partner = f"val_{metric}"
+        if partner in data and len(data[partner]) != len(data[metric]):
+            raise ValueError(
+                f"history[{partner!r}] has {len(data[partner])} values but "
+                f"history[{metric!r}] has {len(data[metric])}: one value per epoch each"
+            )
 
     fig, axes = plt.subplots(1, len(metrics), figsize=(5.0 * len(metrics), 3.6), squeeze=False)
     for ax, metric in zip(axes[0], metrics):

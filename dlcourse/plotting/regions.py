@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
-from dlcourse._checks import check_array, check_int, check_same_length
+from dlcourse._checks import check_array, check_int, check_labels, check_same_length
 from dlcourse.evaluation import predict_classes
 from dlcourse.plotting.style import PALETTE
 
@@ -35,7 +35,8 @@ def plot_decision_regions(
     X : array-like of shape (n_samples, 2)
         The points to draw; the plotted plane covers them with a margin.
     y : array-like of shape (n_samples,)
-        Their integer class labels.
+        Their integer class labels ``0 .. k-1``, as the model predicts them
+        (other labels are refused rather than left out of the plot).
     feature_names : pair of str, optional
         Axis labels.
     class_names : sequence of str, optional
@@ -60,7 +61,7 @@ def plot_decision_regions(
     X = check_array("X", X, ndim=2)
     if X.shape[1] != 2:
         raise ValueError(f"X must have exactly 2 columns (features), got shape {X.shape}")
-    y = check_array("y", y, ndim=1).astype(int)
+    y = check_labels("y", y)
     check_same_length("X", X, "y", y)
     resolution = check_int("resolution", resolution, minimum=10)
     n_classes = int(y.max()) + 1
