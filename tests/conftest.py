@@ -12,6 +12,9 @@
 3. The unit tests run first, the chapters after them; a failing chapter cell
    is reported by its place in ``book/`` (file and line) and its error
    message, as the first line of the failure.
+4. A chapter that passes in full leaves its outputs in the book's
+   jupyter-cache (``book_cache.py``), so ``make book`` after ``make test``
+   does not execute it a second time.
 """
 
 from __future__ import annotations
@@ -123,8 +126,13 @@ def _convert_chapters(wanted: str = "") -> list[Path]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    # Chapters run with the same matplotlib backend as a headless build.
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # Kernels use the inline backend, as the book build does, so their
+    # figures are outputs the book can show (book_cache.py). Unit tests draw
+    # with Agg (set below, in this process only).
+    os.environ.pop("MPLBACKEND", None)
+    import matplotlib
+
+    matplotlib.use("Agg")
     session.config._dlcourse_ipython_dir = _install_kernel_guard()
     if session.config.getoption("nbval_lax", default=False):
         _convert_chapters(session.config.getoption("chapters"))
@@ -160,10 +168,18 @@ def last_error_line(traceback: str) -> str:
     return next((line for line in reversed(lines) if line), "the cell failed")
 
 
+# Per converted chapter: (source, outputs, passed, seconds) of each cell run.
+_CHAPTER_RUNS: dict[Path, list[tuple[str, list, bool, float]]] = {}
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
+    if _is_chapter_cell(item) and call.when == "call":
+        _CHAPTER_RUNS.setdefault(Path(str(item.fspath)), []).append(
+            (item.cell.source, getattr(item, "test_outputs", None) or [], report.passed,
+             report.duration))
     if report.failed and _is_chapter_cell(item) and call.excinfo is not None:
         error = call.excinfo.value
         where = chapter_location(Path(str(item.fspath)), item.cell.source)
@@ -171,7 +187,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         report.longrepr = f"{where}: {message}\n\n{report.longrepr}"
 
 
+def _cache_passed_chapters() -> None:
+    from book_cache import store_outputs
+    from dlcourse.book import toc_notebooks
+
+    pages = {p.stem: ROOT / p for p in toc_notebooks(ROOT)}
+    for notebook, runs in _CHAPTER_RUNS.items():
+        if notebook.stem in pages and runs and all(passed for _, _, passed, _ in runs):
+            store_outputs(pages[notebook.stem], [(src, outs) for src, outs, _, _ in runs],
+                          sum(seconds for *_, seconds in runs), ROOT / "_build" / ".jupyter_cache")
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    try:
+        _cache_passed_chapters()
+    except Exception as error:  # the build then executes the chapters itself
+        print(f"\nnote: chapter outputs not cached for the book build ({error!r})")
     ipython_dir = getattr(session.config, "_dlcourse_ipython_dir", None)
     if ipython_dir is not None:
         shutil.rmtree(ipython_dir, ignore_errors=True)
