@@ -5,7 +5,8 @@ never drift apart. Modules:
 
 - :mod:`dlcourse.data`: offline data loaders, already split and scaled
 - :mod:`dlcourse.models`: Keras model builders
-- :mod:`dlcourse.training`: seeding and a ``fit`` with sensible defaults
+- :mod:`dlcourse.training`: seeding and a ``fit`` with sensible defaults, resumable
+- :mod:`dlcourse.saving`: saving a trained model and loading it back
 - :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
 - :mod:`dlcourse.plotting`: the book's plot style and figures
 - :mod:`dlcourse.activations`: activation functions in NumPy
@@ -32,7 +33,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "activations", "book", "data", "environment", "evaluation", "exercises", "models",
-    "plotting", "scratch", "training",
+    "plotting", "saving", "scratch", "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

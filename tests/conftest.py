@@ -142,9 +142,21 @@ def _is_chapter_cell(item: pytest.Item) -> bool:
     return type(item).__name__ == "IPyNbCell"
 
 
+def _run_order(item: pytest.Item) -> int:
+    if _is_chapter_cell(item):
+        return 1
+    return 2 if item.get_closest_marker("after_chapters") else 0
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "after_chapters: run after the chapters (it uses their outputs)")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Unit tests first (quick feedback), then the chapters, each in cell order.
-    items.sort(key=_is_chapter_cell)
+    # Unit tests first (quick feedback), then the chapters, each in cell
+    # order, then the tests that compare with the chapters' run.
+    items.sort(key=_run_order)
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -206,6 +218,14 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     ipython_dir = getattr(session.config, "_dlcourse_ipython_dir", None)
     if ipython_dir is not None:
         shutil.rmtree(ipython_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def chapter_runs() -> dict[str, list[list]]:
+    """Outputs of each code cell of every chapter that passed in this run, by stem."""
+    return {notebook.stem: [outs for _, outs, _, _ in runs]
+            for notebook, runs in _CHAPTER_RUNS.items()
+            if all(passed for _, _, passed, _ in runs)}
 
 
 @pytest.fixture(scope="session")
