@@ -36,6 +36,7 @@ IMPORT_SECONDS = 0.5          # import dlcourse: no TensorFlow on this path
 SETUP_IMPORT_SECONDS = 6.0    # what a chapter's set-up cell imports
 SETUP_IMPORTS = "import dlcourse.data, dlcourse.models, dlcourse.plotting, dlcourse.training"
 FIT_OVERHEAD = 1.03
+HELP_SECONDS = 1.0            # `dlcourse --help`: no TensorFlow on this path
 
 
 def run_chapter(path: Path) -> tuple[float, dict[str, float]]:
@@ -82,6 +83,16 @@ def import_seconds(statement: str = "import dlcourse", repeats: int = 5) -> floa
         for _ in range(repeats)
     ]
     return min(runs)
+
+
+def command_seconds(argv: list[str], repeats: int = 3) -> float:
+    """Median wall time of running a command."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def fit_overhead(repeats: int = 3, epochs: int = 30) -> tuple[float, float, float]:

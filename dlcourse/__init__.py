@@ -32,7 +32,7 @@ from types import ModuleType
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
+    "activations", "book", "cli", "data", "environment", "evaluation", "exercises", "models",
     "plotting", "saving", "scratch", "training",
 )
 __all__ = ["__version__", *_SUBMODULES]

@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import tempfile
@@ -159,25 +158,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=_run_order)
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
 def chapter_location(notebook: Path, source: str) -> str:
     """``book/<chapter>.md:<line>`` of a converted chapter's cell source."""
-    from dlcourse.book import toc_notebooks
+    from dlcourse.book import source_line, toc_notebooks
 
     page = next((p for p in toc_notebooks(ROOT) if p.stem == notebook.stem), None)
     if page is None:
         return str(notebook)
-    text = (ROOT / page).read_text(encoding="utf-8")
-    at = text.find(source.strip()) if source.strip() else -1
-    return f"{page.as_posix()}:{text.count(chr(10), 0, at) + 1}" if at >= 0 else page.as_posix()
-
-
-def last_error_line(traceback: str) -> str:
-    """The final ``SomeError: message`` line of a (coloured) kernel traceback."""
-    lines = [line.strip() for line in _ANSI.sub("", traceback or "").splitlines()]
-    return next((line for line in reversed(lines) if line), "the cell failed")
+    line = source_line(ROOT / page, source)
+    return f"{page.as_posix()}:{line}" if line else page.as_posix()
 
 
 # Per converted chapter: (source, outputs, passed, seconds) of each cell run.
@@ -195,6 +184,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if report.failed and _is_chapter_cell(item) and call.excinfo is not None:
         error = call.excinfo.value
         where = chapter_location(Path(str(item.fspath)), item.cell.source)
+        from dlcourse.book import last_error_line
+
         message = last_error_line(getattr(error, "inner_traceback", "") or str(error))
         report.longrepr = f"{where}: {message}\n\n{report.longrepr}"
 
