@@ -159,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("a chapter's set-up imports", f"{seconds:.2f} s", f"<= {SETUP_IMPORT_SECONDS} s",
                  seconds <= SETUP_IMPORT_SECONDS))
 
+    seconds = command_seconds([sys.executable, "-m", "dlcourse.cli", "--help"])
+    rows.append(("dlcourse --help", f"{seconds:.2f} s", f"<= {HELP_SECONDS} s", seconds <= HELP_SECONDS))
+
     print("timing fit against model.fit ...", file=sys.stderr, flush=True)
     plain_s, ours_s, ratio = fit_overhead(repeats=args.repeats)
     rows.append(("model.fit (penguins, 30 epochs)", f"{plain_s:.2f} s", "", True))
