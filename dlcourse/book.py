@@ -116,6 +116,36 @@ def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> 
     return [p for p in toc_pages(root) if not (html_dir / p.with_suffix(".html")).is_file()]
 
 
+# Tags that make a browser fetch something: scripts, style sheets, images, frames.
+_FETCHED = re.compile(
+    r"<(?:script|img|iframe|source)\b[^>]*\bsrc=[\"'](?P<src>[^\"']+)"
+    r"|<link\b(?=[^>]*\brel=[\"'](?:stylesheet|preload|icon)[\"'])[^>]*\bhref=[\"'](?P<href>[^\"']+)",
+    re.IGNORECASE,
+)
+
+
+def external_resources(html_dir: str | Path) -> list[str]:
+    """``page: url`` for every script, style sheet, image or frame a built page
+    would fetch from outside the book (links a reader clicks do not count).
+
+    The book must read offline: math, fonts and scripts are served from its
+    own ``_static``.
+
+    Examples
+    --------
+    >>> external_resources("_build/html")           # doctest: +SKIP
+    []
+    """
+    html_dir = check_path("html_dir", html_dir)
+    found = []
+    for page in sorted(html_dir.rglob("*.html")):
+        for match in _FETCHED.finditer(page.read_text(encoding="utf-8", errors="replace")):
+            url = match.group("src") or match.group("href")
+            if url.startswith(("http:", "https:", "//")):
+                found.append(f"{page.relative_to(html_dir).as_posix()}: {url}")
+    return found
+
+
 def page_title(path: str | Path) -> str:
     """The first ``# `` heading of a page (its title in the book).
 
@@ -186,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     missing = missing_html(root)
     if missing:
         print("no HTML page for: " + ", ".join(str(p) for p in missing), file=sys.stderr)
+        return 1
+    external = external_resources(root / "_build" / "html")
+    if external:
+        print("pages fetch from outside the book (it must read offline):\n  "
+              + "\n  ".join(external), file=sys.stderr)
         return 1
     print(f"ok: all {len(toc_pages(root))} pages of _toc.yml are built")
     return 0
