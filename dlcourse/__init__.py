@@ -34,6 +34,11 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "activations", "book", "cli", "data", "environment", "evaluation", "exercises", "models",
     "plotting", "saving", "scratch", "training",
+    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
+    "plotting", "scratch", "training",
+    "metrics",
+    "adversarial",
+    "challenges",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

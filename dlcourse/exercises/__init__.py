@@ -18,8 +18,32 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch07b import (
+    FGSM_EPSILON,
+    FGSM_GRADIENT,
+    FGSM_X,
+    SCREENING_COUNTS,
+    THRESHOLD_LABELS,
+    THRESHOLD_SCORES,
+    THRESHOLD_SENSITIVITY,
+    check_fgsm_step,
+    check_sensitivity,
+    check_threshold,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+]
+__all__ += [
+    "FGSM_EPSILON",
+    "FGSM_GRADIENT",
+    "FGSM_X",
+    "SCREENING_COUNTS",
+    "THRESHOLD_LABELS",
+    "THRESHOLD_SCORES",
+    "THRESHOLD_SENSITIVITY",
+    "check_fgsm_step",
+    "check_sensitivity",
+    "check_threshold",
 ]

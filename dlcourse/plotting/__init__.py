@@ -9,5 +9,15 @@ from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
+from dlcourse.plotting.sensors import plot_recordings
+from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_saliency
 
 __all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
+__all__ += [
+    "plot_confusion_matrix",
+    "plot_threshold_tradeoff",
+    "plot_recordings",
+    "plot_adversarial_examples",
+    "plot_saliency",
+]
