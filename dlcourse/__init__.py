@@ -32,13 +32,9 @@ from types import ModuleType
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "activations", "book", "cli", "data", "environment", "evaluation", "exercises", "models",
-    "plotting", "saving", "scratch", "training",
-    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
-    "plotting", "scratch", "training",
-    "metrics",
-    "adversarial",
-    "challenges",
+    "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
+    "evaluation", "exercises", "metrics", "models", "plotting", "saving", "scratch",
+    "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 
