@@ -18,8 +18,32 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch03 import (
+    MSE_Y_PRED,
+    MSE_Y_TRUE,
+    RATE_STEPS,
+    STEP_LEARNING_RATE,
+    STEP_START,
+    STEP_X,
+    STEP_Y,
+    check_descent_step,
+    check_learning_rate,
+    check_mse,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+]
+__all__ += [
+    "MSE_Y_PRED",
+    "MSE_Y_TRUE",
+    "RATE_STEPS",
+    "STEP_LEARNING_RATE",
+    "STEP_START",
+    "STEP_X",
+    "STEP_Y",
+    "check_descent_step",
+    "check_learning_rate",
+    "check_mse",
 ]

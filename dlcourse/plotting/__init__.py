@@ -9,5 +9,11 @@ from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.descent import plot_descent
+from dlcourse.plotting.curves import plot_curves
 
 __all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
+__all__ += [
+    "plot_descent",
+    "plot_curves",
+]
