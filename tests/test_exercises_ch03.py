@@ -49,3 +49,17 @@ def test_plots_draw_what_they_are_given():
     assert [line.get_label() for line in ax.get_lines()] == ["a", "minimum"]
     ax = plot_curves({"SGD": [1.0, 0.5]}, target=0.6, log_y=True)
     assert ax.get_yscale() == "log"
+
+
+def test_generalisation_gap_of_a_regressor_and_a_wrong_task():
+    import pytest
+
+    def line(x):
+        return 2 * x[:, 0]
+
+    gap = generalisation_gap(line, [[1.0], [2.0]], [2.0, 4.0], [[1.0]], [3.0], task="regression")
+    assert gap == {"train_loss": 0.0, "val_loss": 1.0, "loss_gap": 1.0}
+    with pytest.raises(ValueError, match="task='regression'"):
+        generalisation_gap(line, [[1.0]], [2], [[1.0]], [3])
+    with pytest.raises(ValueError, match="task must be one of"):
+        generalisation_gap(line, [[1.0]], [2.0], [[1.0]], [3.0], task="ranking")
