@@ -79,9 +79,11 @@ def plot_descent(
     loss = line_loss(x, y, W, B)
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 4.8))
-    levels = np.quantile(loss, np.linspace(0, 1, 16) ** 2)
-    contour = ax.contourf(W, B, loss, levels=np.unique(levels), cmap="Greys_r", alpha=0.8)
-    ax.figure.colorbar(contour, ax=ax, label="loss (MSE)")
+    # Levels packed toward the minimum, where the paths end.
+    levels = np.unique(np.quantile(loss, np.linspace(0, 1, 12) ** 2))
+    ax.contourf(W, B, loss, levels=levels, cmap="Greys_r", alpha=0.6)
+    lines = ax.contour(W, B, loss, levels=levels[1::2], colors="grey", linewidths=0.6)
+    ax.clabel(lines, fmt="%.2f", fontsize="x-small")
     for k, (label, path) in enumerate(checked.items()):
         ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, linewidth=1.5,
                 color=f"C{k}", label=label)
@@ -91,7 +93,8 @@ def plot_descent(
     ax.set_ylim(b_lo, b_hi)
     ax.set_xlabel("weight w")
     ax.set_ylabel("bias b")
-    ax.legend(loc="upper left", fontsize="small")
+    ax.set_title("loss surface (MSE) and descent paths")
+    ax.legend(loc="lower left", fontsize="small")
     return ax
 
 
