@@ -85,10 +85,11 @@ def plot_descent(
     lines = ax.contour(W, B, loss, levels=levels[1::2], colors="grey", linewidths=0.6)
     ax.clabel(lines, fmt="%.2f", fontsize="x-small")
     for k, (label, path) in enumerate(checked.items()):
+        # The first path on top: a short path is not hidden under a long one.
         ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, linewidth=1.5,
-                color=f"C{k}", label=label)
+                color=f"C{k}", label=label, zorder=3 + len(checked) - k)
     ax.plot(*best, marker="*", markersize=14, color="white", markeredgecolor="black",
-            linestyle="none", label="minimum")
+            linestyle="none", label="minimum", zorder=4 + len(checked))
     ax.set_xlim(w_lo, w_hi)
     ax.set_ylim(b_lo, b_hi)
     ax.set_xlabel("weight w")
