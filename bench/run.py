@@ -33,6 +33,10 @@ CHAPTER_TARGETS: dict[str, dict] = {
     "07d_medicine_sensors": {"seconds": 60, "figures": {"test_sensitivity": 0.9,
                                                         "sensor_accuracy": 0.95}},
     "07e_challenges": {"seconds": 60, "figures": {"clean_accuracy": 0.95, "hunger_full": 0.95}},
+    # gradient_digits: decimal places to which the NumPy backprop agrees
+    # with numerical and GradientTape gradients (5 means 1e-5).
+    "03_training": {"seconds": 45, "figures": {"scratch_accuracy": 0.95,
+                                               "gradient_digits": 5}},
 }
 DEFAULT_SECONDS = 60          # for a chapter without an entry above
 IMPORT_SECONDS = 0.5          # import dlcourse: no TensorFlow on this path

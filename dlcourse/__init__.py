@@ -12,6 +12,8 @@ never drift apart. Modules:
 - :mod:`dlcourse.activations`: activation functions in NumPy
 - :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against TensorFlow
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
+- :mod:`dlcourse.losses`: loss functions in NumPy
+- :mod:`dlcourse.selection`: comparing training runs: epochs to a target, generalisation gaps
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
 
 ``import dlcourse`` is cheap: TensorFlow is imported only by the modules
@@ -35,6 +37,10 @@ _SUBMODULES = (
     "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
     "evaluation", "exercises", "metrics", "models", "plotting", "saving", "scratch",
     "training",
+    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
+    "plotting", "scratch", "training",
+    "losses",
+    "selection",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

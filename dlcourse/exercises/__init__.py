@@ -29,6 +29,17 @@ from dlcourse.exercises.ch07b import (
     check_fgsm_step,
     check_sensitivity,
     check_threshold,
+from dlcourse.exercises.ch03 import (
+    MSE_Y_PRED,
+    MSE_Y_TRUE,
+    RATE_STEPS,
+    STEP_LEARNING_RATE,
+    STEP_START,
+    STEP_X,
+    STEP_Y,
+    check_descent_step,
+    check_learning_rate,
+    check_mse,
 )
 
 __all__ = [
@@ -46,4 +57,14 @@ __all__ += [
     "check_fgsm_step",
     "check_sensitivity",
     "check_threshold",
+    "MSE_Y_PRED",
+    "MSE_Y_TRUE",
+    "RATE_STEPS",
+    "STEP_LEARNING_RATE",
+    "STEP_START",
+    "STEP_X",
+    "STEP_Y",
+    "check_descent_step",
+    "check_learning_rate",
+    "check_mse",
 ]

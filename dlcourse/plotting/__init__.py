@@ -20,4 +20,11 @@ __all__ += [
     "plot_recordings",
     "plot_adversarial_examples",
     "plot_saliency",
+from dlcourse.plotting.descent import plot_descent
+from dlcourse.plotting.curves import plot_curves
+
+__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
+__all__ += [
+    "plot_descent",
+    "plot_curves",
 ]
