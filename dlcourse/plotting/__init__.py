@@ -5,26 +5,27 @@ and a model through :func:`dlcourse.evaluation.predict_classes`. One module
 per kind of figure; everything is importable from ``dlcourse.plotting``.
 """
 
+from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_saliency
+from dlcourse.plotting.curves import plot_curves
+from dlcourse.plotting.descent import plot_descent
+from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
 from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
-from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
 from dlcourse.plotting.sensors import plot_recordings
-from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_saliency
+from dlcourse.plotting.style import PALETTE, use_style
 
-__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
-__all__ += [
-    "plot_confusion_matrix",
-    "plot_threshold_tradeoff",
-    "plot_recordings",
+__all__ = [
+    "PALETTE",
     "plot_adversarial_examples",
-    "plot_saliency",
-from dlcourse.plotting.descent import plot_descent
-from dlcourse.plotting.curves import plot_curves
-
-__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
-__all__ += [
-    "plot_descent",
+    "plot_confusion_matrix",
     "plot_curves",
+    "plot_decision_regions",
+    "plot_descent",
+    "plot_history",
+    "plot_network",
+    "plot_recordings",
+    "plot_saliency",
+    "plot_threshold_tradeoff",
+    "use_style",
 ]

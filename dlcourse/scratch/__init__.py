@@ -11,35 +11,42 @@ module per mechanism; everything is importable from ``dlcourse.scratch``.
 """
 
 from dlcourse.activations import ACTIVATIONS, linear, relu, sigmoid, softmax, tanh
-from dlcourse.scratch.dense import dense_forward, mlp_forward, neuron
-from dlcourse.scratch.descent import gradient_descent, line_gradient, line_loss
 from dlcourse.scratch.backprop import (
-    PARAMETER_NAMES,
     backward_two_layer,
     forward_two_layer,
     init_two_layer,
     loss_and_gradients,
     numerical_gradients,
+    PARAMETER_NAMES,
     predict_two_layer,
     sgd_update,
     train_two_layer,
     two_layer_loss,
 )
+from dlcourse.scratch.dense import dense_forward, mlp_forward, neuron
+from dlcourse.scratch.descent import gradient_descent, line_gradient, line_loss
 
 __all__ = [
-    "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
-    "softmax", "tanh",
+    "ACTIVATIONS",
+    "backward_two_layer",
+    "dense_forward",
+    "forward_two_layer",
     "gradient_descent",
+    "init_two_layer",
     "line_gradient",
     "line_loss",
-    "PARAMETER_NAMES",
-    "backward_two_layer",
-    "forward_two_layer",
-    "init_two_layer",
+    "linear",
     "loss_and_gradients",
+    "mlp_forward",
+    "neuron",
     "numerical_gradients",
+    "PARAMETER_NAMES",
     "predict_two_layer",
+    "relu",
     "sgd_update",
+    "sigmoid",
+    "softmax",
+    "tanh",
     "train_two_layer",
     "two_layer_loss",
 ]
