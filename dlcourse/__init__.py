@@ -11,6 +11,7 @@ never drift apart. Modules:
 - :mod:`dlcourse.activations`: activation functions in NumPy
 - :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against TensorFlow
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
+- :mod:`dlcourse.generative`: judging generated samples (mode and class coverage)
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
 
 ``import dlcourse`` is cheap: TensorFlow is imported only by the modules
@@ -33,6 +34,7 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "activations", "book", "data", "environment", "evaluation", "exercises", "models",
     "plotting", "scratch", "training",
+    "generative",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

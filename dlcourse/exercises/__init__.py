@@ -18,8 +18,22 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch06 import (
+    P_DATA,
+    P_GENERATOR,
+    PAIR_LATENT_DIM,
+    check_equilibrium_loss,
+    check_gan_pair,
+    check_optimal_discriminator,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "P_DATA",
+    "P_GENERATOR",
+    "PAIR_LATENT_DIM",
+    "check_equilibrium_loss",
+    "check_gan_pair",
+    "check_optimal_discriminator",
 ]
