@@ -139,7 +139,7 @@ def plot_image_grid(
         raise ValueError(f"labels must give one caption per image, got {len(labels)} for {n}")
     ncols = min(ncols, n)
     nrows = -(-n // ncols)
-    grid = np.ones((nrows * (h + 1) + 1, ncols * (w + 1) + 1))
+    grid = np.full((nrows * (h + 1) + 1, ncols * (w + 1) + 1), 0.3)  # grey frames
     for k, image in enumerate(images):
         r, c = divmod(k, ncols)
         grid[1 + r * (h + 1):1 + r * (h + 1) + h, 1 + c * (w + 1):1 + c * (w + 1) + w] = image
