@@ -9,9 +9,15 @@ from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.gan import plot_gan_losses, plot_image_grid, plot_sample_scatter
+from dlcourse.plotting.gan import (
+    plot_gan_diagram,
+    plot_gan_losses,
+    plot_image_grid,
+    plot_sample_scatter,
+)
 
 __all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
+           "plot_gan_diagram",
            "plot_gan_losses",
            "plot_image_grid",
            "plot_sample_scatter",
