@@ -218,9 +218,12 @@ def nearest_distance(samples: Any, reference: Any, *, batch: int = 512) -> np.nd
             f"{samples.shape[1]} and {reference.shape[1]}"
         )
     batch = check_int("batch", batch, minimum=1)
+    # |a - b|^2 = |a|^2 + |b|^2 - 2 a.b: one matrix product per batch, no
+    # (batch, n_reference, n_columns) array of differences.
+    ref_sq = (reference ** 2).sum(axis=1)
     out = np.empty(len(samples))
     for start in range(0, len(samples), batch):
         part = samples[start:start + batch]
-        d = np.linalg.norm(part[:, None, :] - reference[None, :, :], axis=2)
-        out[start:start + batch] = d.min(axis=1)
+        squared = (part ** 2).sum(axis=1)[:, None] + ref_sq[None, :] - 2 * part @ reference.T
+        out[start:start + batch] = np.sqrt(np.maximum(squared.min(axis=1), 0.0))
     return out
