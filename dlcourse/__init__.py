@@ -14,6 +14,7 @@ never drift apart. Modules:
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
 - :mod:`dlcourse.losses`: loss functions in NumPy
 - :mod:`dlcourse.selection`: comparing training runs: epochs to a target, generalisation gaps
+- :mod:`dlcourse.generative`: judging generated samples (mode and class coverage)
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
 
 ``import dlcourse`` is cheap: TensorFlow is imported only by the modules
@@ -37,6 +38,9 @@ _SUBMODULES = (
     "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
     "evaluation", "exercises", "losses", "metrics", "models", "plotting", "saving",
     "scratch", "selection", "training",
+    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
+    "plotting", "scratch", "training",
+    "generative",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

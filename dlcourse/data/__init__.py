@@ -11,6 +11,7 @@ from dlcourse.data.motions import load_motions, MOTION_CHANNELS, summary_feature
 from dlcourse.data.penguins import load_penguins, load_penguins_frame, PENGUIN_FEATURES
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
+from dlcourse.data.synthetic import make_ring, ring_centers
 
 __all__ = [
     "DIGIT_NAMES",
@@ -27,4 +28,9 @@ __all__ = [
     "standardize_split",
     "stratified_split",
     "summary_features",
+    "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_breast_cancer", "load_diabetes",
+    "load_digits", "load_mnist_subset",
+    "load_penguins", "load_penguins_frame", "standardize_split", "stratified_split",
+    "make_ring",
+    "ring_centers",
 ]

@@ -42,6 +42,14 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch06 import (
+    P_DATA,
+    P_GENERATOR,
+    PAIR_LATENT_DIM,
+    check_equilibrium_loss,
+    check_gan_pair,
+    check_optimal_discriminator,
+)
 
 __all__ = [
     "check_descent_step",
@@ -73,4 +81,12 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
+    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
+    "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "P_DATA",
+    "P_GENERATOR",
+    "PAIR_LATENT_DIM",
+    "check_equilibrium_loss",
+    "check_gan_pair",
+    "check_optimal_discriminator",
 ]

@@ -7,9 +7,15 @@ One module per kind of model; everything is importable from
 from dlcourse.models.cnn import build_cnn
 from dlcourse.models.cnn1d import build_cnn1d
 from dlcourse.models.mlp import build_mlp
+from dlcourse.models.gan import GAN
+from dlcourse.models.gan_parts import SampleSnapshots, build_discriminator, build_generator
 
 __all__ = [
     "build_cnn",
     "build_cnn1d",
     "build_mlp",
+    "GAN",
+    "SampleSnapshots",
+    "build_discriminator",
+    "build_generator",
 ]

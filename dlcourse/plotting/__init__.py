@@ -14,6 +14,12 @@ from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.sensors import plot_recordings
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.gan import (
+    plot_gan_diagram,
+    plot_gan_losses,
+    plot_image_grid,
+    plot_sample_scatter,
+)
 
 __all__ = [
     "PALETTE",
@@ -29,3 +35,9 @@ __all__ = [
     "plot_threshold_tradeoff",
     "use_style",
 ]
+__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
+           "plot_gan_diagram",
+           "plot_gan_losses",
+           "plot_image_grid",
+           "plot_sample_scatter",
+           ]

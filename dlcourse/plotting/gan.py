@@ -1,0 +1,243 @@
+"""Figures of generative models: samples over training, image grids, GAN losses (chapter 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from dlcourse._checks import check_array, check_int
+
+
+def _check_snapshots(snapshots: Any) -> dict:
+    if not isinstance(snapshots, Mapping) or not snapshots:
+        raise TypeError(
+            "snapshots must be a non-empty dict of epoch -> samples (SampleSnapshots.snapshots), "
+            f"got {type(snapshots).__name__}"
+        )
+    return {key: check_array(f"snapshots[{key!r}]", value, ndim=2)
+            for key, value in snapshots.items()}
+
+
+def plot_sample_scatter(
+    snapshots: Mapping[Any, Any],
+    real: Any = None,
+    *,
+    centers: Any = None,
+    ncols: int = 4,
+    limit: float | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Scatter 2-D samples taken during training, one small panel per snapshot.
+
+    Parameters
+    ----------
+    snapshots : dict
+        Panel title (e.g. the epoch) -> samples of shape ``(n, 2)``.
+    real : array-like of shape (m, 2), optional
+        Real data, drawn in grey behind every panel.
+    centers : array-like of shape (k, 2), optional
+        The modes' centres, marked with crosses.
+    ncols : int, default 4
+        Panels per row.
+    limit : float, optional
+        Both axes run from ``-limit`` to ``limit`` (default: fit the data).
+    title : str, optional
+        A title over the figure.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fig = plot_sample_scatter({1: np.zeros((5, 2)), 2: np.ones((5, 2))})
+    >>> len(fig.axes)
+    2
+    """
+    panels = _check_snapshots(snapshots)
+    ncols = check_int("ncols", ncols, minimum=1)
+    if any(v.shape[1] != 2 for v in panels.values()):
+        raise ValueError("snapshots must hold 2-D points, arrays of shape (n, 2)")
+    real = None if real is None else check_array("real", real, ndim=2)
+    centers = None if centers is None else check_array("centers", centers, ndim=2)
+    ncols = min(ncols, len(panels))
+    nrows = -(-len(panels) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.3 * ncols, 2.3 * nrows + 0.3),
+                             sharex=True, sharey=True, squeeze=False)
+    for ax in axes.ravel()[len(panels):]:
+        ax.remove()
+    for ax, (key, points) in zip(axes.ravel(), panels.items()):
+        if real is not None:
+            ax.scatter(*real.T, s=3, color="0.75", label="real")
+        ax.scatter(*points.T, s=3, color="C0", alpha=0.6, label="generated")
+        if centers is not None:
+            ax.scatter(*centers.T, marker="x", s=30, color="C3", label="mode centre")
+        ax.set_title(str(key), fontsize=10)
+        ax.set_aspect("equal")
+        if limit is not None:
+            ax.set_xlim(-limit, limit)
+            ax.set_ylim(-limit, limit)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_image_grid(
+    images: Any,
+    *,
+    image_shape: Sequence[int] = (8, 8),
+    ncols: int = 10,
+    labels: Sequence[str] | None = None,
+    ax: Any = None,
+    title: str | None = None,
+) -> Figure:
+    """Draw images (rows of pixels or 2-D images) as a grid of tiles.
+
+    Parameters
+    ----------
+    images : array-like of shape (n, h * w) or (n, h, w) or (n, h, w, 1)
+        Grey-scale images, values in [0, 1].
+    image_shape : (int, int), default (8, 8)
+        Height and width, used when ``images`` are rows of pixels.
+    ncols : int, default 10
+        Tiles per row.
+    labels : sequence of str, optional
+        A caption under each tile (e.g. the class a classifier names).
+    ax : matplotlib Axes, optional
+        Draw into this axes (one image of the whole grid); default: a new figure.
+    title : str, optional
+        The axes' title.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fig = plot_image_grid(np.zeros((20, 64)), ncols=10)
+    >>> fig.axes[0].images[0].get_array().shape
+    (19, 91)
+    """
+    images = check_array("images", images, ndim=(2, 3, 4))
+    ncols = check_int("ncols", ncols, minimum=1)
+    if (isinstance(image_shape, (str, bytes)) or not isinstance(image_shape, Sequence)
+            or len(image_shape) != 2):
+        raise TypeError(f"image_shape must be (height, width), got {image_shape!r}")
+    h, w = (check_int(f"image_shape[{k}]", v, minimum=1) for k, v in enumerate(image_shape))
+    if images.ndim == 4:
+        if images.shape[3] != 1:
+            raise ValueError(f"images must be grey-scale (one channel), got shape {images.shape}")
+        images = images[..., 0]
+    if images.ndim == 2:
+        if images.shape[1] != h * w:
+            raise ValueError(
+                f"images have rows of {images.shape[1]} pixels, but image_shape {(h, w)} "
+                f"needs {h * w}"
+            )
+        images = images.reshape(-1, h, w)
+    n, h, w = images.shape
+    if labels is not None and len(labels) != n:
+        raise ValueError(f"labels must give one caption per image, got {len(labels)} for {n}")
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    grid = np.full((nrows * (h + 1) + 1, ncols * (w + 1) + 1), 0.3)  # grey frames
+    for k, image in enumerate(images):
+        r, c = divmod(k, ncols)
+        grid[1 + r * (h + 1):1 + r * (h + 1) + h, 1 + c * (w + 1):1 + c * (w + 1) + w] = image
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(0.6 * ncols + 0.4, 0.6 * nrows + 0.5))
+    else:
+        fig = ax.figure
+    ax.imshow(grid, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+    if labels is not None:
+        for k, label in enumerate(labels):
+            r, c = divmod(k, ncols)
+            ax.text(1 + c * (w + 1) + w - 0.5, 1 + r * (h + 1) + h - 0.3, str(label),
+                    color="C3", fontsize=7, ha="right", va="bottom")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig
+
+
+def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None) -> Figure:
+    """Plot a GAN's discriminator and generator loss after every training step.
+
+    Parameters
+    ----------
+    history : keras History or dict
+        What :meth:`dlcourse.models.GAN.fit` returned (it holds
+        ``"d_loss_step"`` and ``"g_loss_step"``), or its ``history`` dict.
+    smooth : int, default 20
+        Width of a moving average drawn over the raw, noisy curves (1: none).
+    title : str, optional
+        The axes' title.
+
+    Examples
+    --------
+    >>> fig = plot_gan_losses({"d_loss_step": [1.4, 1.3, 1.2], "g_loss_step": [0.7, 0.8, 0.9]},
+    ...                       smooth=2)
+    >>> [line.get_label() for line in fig.axes[0].lines if line.get_label()[0] != "_"]
+    ['discriminator', 'generator']
+    """
+    data = getattr(history, "history", history)
+    if not isinstance(data, Mapping) or "d_loss_step" not in data or "g_loss_step" not in data:
+        raise TypeError(
+            "history must be what GAN.fit returned, holding 'd_loss_step' and 'g_loss_step', "
+            f"got {type(history).__name__}"
+        )
+    smooth = check_int("smooth", smooth, minimum=1)
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    for key, label, colour in (("d_loss_step", "discriminator", "C0"),
+                               ("g_loss_step", "generator", "C1")):
+        values = check_array(f"history[{key!r}]", data[key], ndim=1)
+        steps = np.arange(1, len(values) + 1)
+        if smooth > 1 and len(values) >= smooth:
+            kernel = np.ones(smooth) / smooth
+            ax.plot(steps[smooth - 1:], np.convolve(values, kernel, mode="valid"),
+                    color=colour, label=label)
+            ax.plot(steps, values, color=colour, alpha=0.25, linewidth=0.8, label="_raw")
+        else:
+            ax.plot(steps, values, color=colour, label=label)
+    ax.axhline(np.log(4), color="0.4", linestyle=":", linewidth=1)
+    ax.axhline(np.log(2), color="0.4", linestyle=":", linewidth=1)
+    ax.set_xlabel("training step")
+    ax.set_ylabel("loss")
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_gan_diagram() -> Figure:
+    """Draw the two players of a GAN: noise -> generator -> fake samples -> discriminator.
+
+    Examples
+    --------
+    >>> fig = plot_gan_diagram()
+    >>> "generator G" in [text.get_text() for text in fig.axes[0].texts]
+    True
+    """
+    fig, ax = plt.subplots(figsize=(8, 2.6))
+    boxes = {"noise z": (0.05, 0.75), "generator G": (0.24, 0.75),
+             "fake samples G(z)": (0.48, 0.75), "real samples x": (0.48, 0.2),
+             "discriminator D": (0.75, 0.47), "P(real)": (0.95, 0.47)}
+    drawn = {}
+    for text, (x, y) in boxes.items():
+        network = text.startswith(("generator", "discriminator"))
+        style = dict(boxstyle="round,pad=0.4", edgecolor="0.3",
+                     facecolor="C0" if network else "white", alpha=0.35 if network else 1.0)
+        drawn[text] = ax.text(x, y, text, ha="center", va="center", fontsize=10, bbox=style)
+    arrows = [("noise z", "generator G", 0.5), ("generator G", "fake samples G(z)", 0.5),
+              ("fake samples G(z)", "discriminator D", 1.0),
+              ("real samples x", "discriminator D", 0.0), ("discriminator D", "P(real)", 0.5)]
+    for start, end, height in arrows:
+        ax.annotate("", xy=(0.0 if height == 0.5 else 0.3, height), xycoords=drawn[end],
+                    xytext=(1.0, 0.5), textcoords=drawn[start],
+                    arrowprops=dict(arrowstyle="->", color="0.3", shrinkA=6, shrinkB=6))
+    ax.set_xlim(-0.02, 1.05)
+    ax.set_ylim(0, 1)
+    ax.axis("off")
+    return fig
