@@ -36,11 +36,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
-    "evaluation", "exercises", "losses", "metrics", "models", "plotting", "saving",
-    "scratch", "selection", "training",
-    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
-    "plotting", "scratch", "training",
-    "generative",
+    "evaluation", "exercises", "generative", "losses", "metrics", "models", "plotting",
+    "saving", "scratch", "selection", "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -10,8 +10,8 @@ from dlcourse.data.digits import DIGIT_NAMES, load_digits, load_mnist_subset
 from dlcourse.data.motions import load_motions, MOTION_CHANNELS, summary_features
 from dlcourse.data.penguins import load_penguins, load_penguins_frame, PENGUIN_FEATURES
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
-from dlcourse.data.tabular import load_breast_cancer, load_diabetes
 from dlcourse.data.synthetic import make_ring, ring_centers
+from dlcourse.data.tabular import load_breast_cancer, load_diabetes
 
 __all__ = [
     "DIGIT_NAMES",
@@ -22,15 +22,12 @@ __all__ = [
     "load_motions",
     "load_penguins",
     "load_penguins_frame",
+    "make_ring",
     "MOTION_CHANNELS",
     "PENGUIN_FEATURES",
+    "ring_centers",
     "SplitData",
     "standardize_split",
     "stratified_split",
     "summary_features",
-    "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_breast_cancer", "load_diabetes",
-    "load_digits", "load_mnist_subset",
-    "load_penguins", "load_penguins_frame", "standardize_split", "stratified_split",
-    "make_ring",
-    "ring_centers",
 ]

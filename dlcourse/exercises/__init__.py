@@ -29,6 +29,14 @@ from dlcourse.exercises.ch03 import (
     STEP_X,
     STEP_Y,
 )
+from dlcourse.exercises.ch06 import (
+    check_equilibrium_loss,
+    check_gan_pair,
+    check_optimal_discriminator,
+    P_DATA,
+    P_GENERATOR,
+    PAIR_LATENT_DIM,
+)
 from dlcourse.exercises.ch07b import (
     check_fgsm_step,
     check_sensitivity,
@@ -42,23 +50,18 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
-from dlcourse.exercises.ch06 import (
-    P_DATA,
-    P_GENERATOR,
-    PAIR_LATENT_DIM,
-    check_equilibrium_loss,
-    check_gan_pair,
-    check_optimal_discriminator,
-)
 
 __all__ = [
     "check_descent_step",
+    "check_equilibrium_loss",
     "check_feature_pair",
     "check_fgsm_step",
     "check_functional_model",
+    "check_gan_pair",
     "check_learning_rate",
     "check_mse",
     "check_neuron_output",
+    "check_optimal_discriminator",
     "check_parameter_count",
     "check_sensitivity",
     "check_threshold",
@@ -71,6 +74,9 @@ __all__ = [
     "NEURON_B",
     "NEURON_W",
     "NEURON_X",
+    "P_DATA",
+    "P_GENERATOR",
+    "PAIR_LATENT_DIM",
     "RATE_STEPS",
     "SCREENING_COUNTS",
     "STEP_LEARNING_RATE",
@@ -81,12 +87,4 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
-    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
-    "check_functional_model", "check_neuron_output", "check_parameter_count",
-    "P_DATA",
-    "P_GENERATOR",
-    "PAIR_LATENT_DIM",
-    "check_equilibrium_loss",
-    "check_gan_pair",
-    "check_optimal_discriminator",
 ]

@@ -6,16 +6,16 @@ One module per kind of model; everything is importable from
 
 from dlcourse.models.cnn import build_cnn
 from dlcourse.models.cnn1d import build_cnn1d
-from dlcourse.models.mlp import build_mlp
 from dlcourse.models.gan import GAN
-from dlcourse.models.gan_parts import SampleSnapshots, build_discriminator, build_generator
+from dlcourse.models.gan_parts import build_discriminator, build_generator, SampleSnapshots
+from dlcourse.models.mlp import build_mlp
 
 __all__ = [
     "build_cnn",
     "build_cnn1d",
+    "build_discriminator",
+    "build_generator",
     "build_mlp",
     "GAN",
     "SampleSnapshots",
-    "build_discriminator",
-    "build_generator",
 ]

@@ -9,17 +9,17 @@ from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_salien
 from dlcourse.plotting.curves import plot_curves
 from dlcourse.plotting.descent import plot_descent
 from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
-from dlcourse.plotting.history import plot_history
-from dlcourse.plotting.network import plot_network
-from dlcourse.plotting.regions import plot_decision_regions
-from dlcourse.plotting.sensors import plot_recordings
-from dlcourse.plotting.style import PALETTE, use_style
 from dlcourse.plotting.gan import (
     plot_gan_diagram,
     plot_gan_losses,
     plot_image_grid,
     plot_sample_scatter,
 )
+from dlcourse.plotting.history import plot_history
+from dlcourse.plotting.network import plot_network
+from dlcourse.plotting.regions import plot_decision_regions
+from dlcourse.plotting.sensors import plot_recordings
+from dlcourse.plotting.style import PALETTE, use_style
 
 __all__ = [
     "PALETTE",
@@ -28,16 +28,14 @@ __all__ = [
     "plot_curves",
     "plot_decision_regions",
     "plot_descent",
+    "plot_gan_diagram",
+    "plot_gan_losses",
     "plot_history",
+    "plot_image_grid",
     "plot_network",
     "plot_recordings",
     "plot_saliency",
+    "plot_sample_scatter",
     "plot_threshold_tradeoff",
     "use_style",
 ]
-__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
-           "plot_gan_diagram",
-           "plot_gan_losses",
-           "plot_image_grid",
-           "plot_sample_scatter",
-           ]
