@@ -18,8 +18,20 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch05 import (
+    PERSISTENCE_HORIZON,
+    RNN_FEATURES,
+    RNN_UNITS,
+    check_persistence_mae,
+    check_rnn_parameter_count,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "PERSISTENCE_HORIZON",
+    "RNN_FEATURES",
+    "RNN_UNITS",
+    "check_persistence_mae",
+    "check_rnn_parameter_count",
 ]

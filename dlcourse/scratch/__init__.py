@@ -6,12 +6,16 @@ lines, and the tests check every one against TensorFlow (same numbers to
 module per mechanism; everything is importable from ``dlcourse.scratch``.
 
 - :mod:`dlcourse.scratch.dense`: a neuron, a dense layer, a forward pass
+- :mod:`dlcourse.scratch.rnn`: a simple recurrent layer, step by step
 """
 
 from dlcourse.activations import ACTIVATIONS, linear, relu, sigmoid, softmax, tanh
 from dlcourse.scratch.dense import dense_forward, mlp_forward, neuron
+from dlcourse.scratch.rnn import rnn_step, simple_rnn_forward
 
 __all__ = [
     "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
     "softmax", "tanh",
+    "rnn_step",
+    "simple_rnn_forward",
 ]
