@@ -7,7 +7,8 @@ import pytest
 
 from dlcourse import scratch
 from dlcourse.models import RNN_CELLS, build_rnn, forecast, gradient_per_step
-from dlcourse.plotting import plot_forecast, plot_gradient_per_step, plot_unrolled_rnn
+from dlcourse.plotting import (plot_forecast, plot_gradient_per_step, plot_lstm_cell,
+                               plot_unrolled_rnn)
 
 matplotlib.use("Agg")
 RNG = np.random.default_rng(0)
@@ -117,3 +118,6 @@ def test_plots_draw_what_they_are_given():
     assert plot_gradient_per_step({"x": [1.0, 2.0]}).get_yscale() == "log"
     with pytest.raises(ValueError, match="steps"):
         plot_unrolled_rnn(20)
+    assert len(plot_lstm_cell().patches) >= 10
+    with pytest.raises(TypeError, match="ax"):
+        plot_lstm_cell(ax="left")

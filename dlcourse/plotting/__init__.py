@@ -9,11 +9,13 @@ from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.series import plot_forecast, plot_gradient_per_step, plot_unrolled_rnn
+from dlcourse.plotting.series import (plot_forecast, plot_gradient_per_step, plot_lstm_cell,
+                                      plot_unrolled_rnn)
 
 __all__ = [
     "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
     "plot_forecast",
     "plot_gradient_per_step",
     "plot_unrolled_rnn",
+    "plot_lstm_cell",
 ]

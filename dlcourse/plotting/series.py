@@ -208,3 +208,75 @@ def plot_unrolled_rnn(steps: int = 4, *, ax: plt.Axes | None = None) -> plt.Axes
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
+
+
+def _circle(ax: plt.Axes, xy: tuple[float, float], text: str) -> None:
+    ax.add_patch(plt.Circle(xy, 0.17, facecolor="white", edgecolor="black", lw=1.2, zorder=3))
+    ax.text(*xy, text, ha="center", va="center", fontsize=11, zorder=4)
+
+
+def plot_lstm_cell(*, ax: plt.Axes | None = None) -> plt.Axes:
+    """Draw one LSTM cell: its cell state, its three gates and the candidate.
+
+    The cell state runs along the top, changed only by a multiplication
+    (the forget gate) and an addition (the gated candidate); the new hidden
+    state is the output gate times ``tanh`` of the cell state. Sigmoid
+    layers (the gates) are drawn in one colour, ``tanh`` layers in another.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_lstm_cell()
+    >>> ax.axison
+    False
+    """
+    if ax is None:
+        ax = plt.subplots(figsize=(8.0, 4.2))[1]
+    ax = _check_ax(ax)
+    gate, layer, state = "#f4cccc", "#d9ead3", "#fde9c9"
+    ax.add_patch(plt.Rectangle((0.4, -0.35), 5.3, 3.75, facecolor="#eef3fa",
+                               edgecolor="0.5", lw=1, zorder=0))
+    # The cell state line along the top.
+    _arrow(ax, (-0.6, 3.0), (6.6, 3.0))
+    ax.text(-0.65, 3.0, "$c_{t-1}$", ha="right", va="center", fontsize=11)
+    ax.text(6.65, 3.0, "$c_t$", ha="left", va="center", fontsize=11)
+    _circle(ax, (1.0, 3.0), "×")
+    _circle(ax, (2.5, 3.0), "+")
+    # The inputs: previous state from the left, current input from below.
+    ax.plot([-0.6, 4.2], [0.0, 0.0], color="black", lw=1.4, zorder=1)
+    ax.text(-0.65, 0.0, "$h_{t-1}$", ha="right", va="center", fontsize=11)
+    ax.plot([0.6, 0.6], [-0.8, 0.0], color="black", lw=1.4, zorder=1)
+    ax.text(0.6, -0.95, "$x_t$", ha="center", va="top", fontsize=11)
+    boxes = [(1.0, "σ", gate, "forget\ngate $f_t$"), (2.0, "σ", gate, "input\ngate $i_t$"),
+             (3.0, "tanh", layer, "candidate\n$\\tilde c_t$"), (4.2, "σ", gate, "output\ngate $o_t$")]
+    for x, text, colour, name in boxes:
+        _arrow(ax, (x, 0.0), (x, 0.72))
+        _box(ax, (x, 1.0), text, colour, width=0.62, height=0.55)
+        ax.text(x + 0.36, 0.42, name, ha="left", va="center", fontsize=8, color="0.25")
+    # forget gate -> x on the cell line; input gate x candidate -> + on it.
+    _arrow(ax, (1.0, 1.28), (1.0, 2.83))
+    _circle(ax, (2.5, 2.0), "×")
+    _arrow(ax, (2.0, 1.28), (2.37, 1.9))
+    _arrow(ax, (3.0, 1.28), (2.63, 1.9))
+    _arrow(ax, (2.5, 2.17), (2.5, 2.83))
+    # tanh of the new cell state, times the output gate: the new hidden state.
+    ax.plot([5.2, 5.2], [3.0, 2.55], color="black", lw=1.4, zorder=1)
+    _box(ax, (5.2, 2.25), "tanh", layer, width=0.62, height=0.45)
+    _arrow(ax, (5.2, 2.02), (5.2, 1.17))
+    _circle(ax, (5.2, 1.0), "×")
+    _arrow(ax, (4.51, 1.0), (5.03, 1.0))
+    _arrow(ax, (5.37, 1.0), (6.6, 1.0))
+    ax.text(6.65, 1.0, "$h_t$", ha="left", va="center", fontsize=11)
+    ax.set_xlim(-1.4, 7.2)
+    ax.set_ylim(-1.3, 3.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
