@@ -88,7 +88,8 @@ def plot_forecast(
         ax.plot(time, values, ls=styles[k % len(styles)], lw=1.6, label=label)
     ax.set_xlabel("time")
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize="small", ncol=2)
+    # Outside the axes, on the right: the forecasts fill the plot area.
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return ax
 
 
