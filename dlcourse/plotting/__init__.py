@@ -12,8 +12,8 @@ from dlcourse.plotting.style import PALETTE, use_style
 from dlcourse.plotting.series import (plot_forecast, plot_gradient_per_step, plot_lstm_cell,
                                       plot_unrolled_rnn)
 
-__all__ = [
-    "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
+__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
+__all__ += [
     "plot_forecast",
     "plot_gradient_per_step",
     "plot_unrolled_rnn",
