@@ -40,6 +40,8 @@ CHAPTER_TARGETS: dict[str, dict] = {
     "06_gan": {"seconds": 90, "figures": {"ring_modes": 7, "digit_present": 10,
                                           "digit_confidence": 0.75,
                                           "gan_compiled_speedup": 20}},
+    # rnn_skill = 1 - best recurrent MAE / persistence MAE: >= 0.4 means <= 0.6 x persistence.
+    "05_rnn": {"seconds": 60, "figures": {"rnn_skill": 0.4}},
 }
 DEFAULT_SECONDS = 60          # for a chapter without an entry above
 IMPORT_SECONDS = 0.5          # import dlcourse: no TensorFlow on this path

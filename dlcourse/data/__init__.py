@@ -12,6 +12,7 @@ from dlcourse.data.penguins import load_penguins, load_penguins_frame, PENGUIN_F
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.synthetic import make_ring, ring_centers
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
+from dlcourse.data.series import TimeSeries, load_sunspots, make_windows
 
 __all__ = [
     "DIGIT_NAMES",
@@ -30,4 +31,10 @@ __all__ = [
     "standardize_split",
     "stratified_split",
     "summary_features",
+    "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_breast_cancer", "load_diabetes",
+    "load_digits", "load_mnist_subset",
+    "load_penguins", "load_penguins_frame", "standardize_split", "stratified_split",
+    "TimeSeries",
+    "load_sunspots",
+    "make_windows",
 ]

@@ -50,6 +50,13 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch05 import (
+    PERSISTENCE_HORIZON,
+    RNN_FEATURES,
+    RNN_UNITS,
+    check_persistence_mae,
+    check_rnn_parameter_count,
+)
 
 __all__ = [
     "check_descent_step",
@@ -87,4 +94,11 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
+    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
+    "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "PERSISTENCE_HORIZON",
+    "RNN_FEATURES",
+    "RNN_UNITS",
+    "check_persistence_mae",
+    "check_rnn_parameter_count",
 ]

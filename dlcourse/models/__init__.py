@@ -9,6 +9,7 @@ from dlcourse.models.cnn1d import build_cnn1d
 from dlcourse.models.gan import GAN
 from dlcourse.models.gan_parts import build_discriminator, build_generator, SampleSnapshots
 from dlcourse.models.mlp import build_mlp
+from dlcourse.models.rnn import RNN_CELLS, build_rnn, forecast, gradient_per_step
 
 __all__ = [
     "build_cnn",
@@ -18,4 +19,8 @@ __all__ = [
     "build_mlp",
     "GAN",
     "SampleSnapshots",
+    "RNN_CELLS",
+    "build_rnn",
+    "forecast",
+    "gradient_per_step",
 ]

@@ -20,6 +20,8 @@ from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.sensors import plot_recordings
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.series import (plot_forecast, plot_gradient_per_step, plot_lstm_cell,
+                                      plot_unrolled_rnn)
 
 __all__ = [
     "PALETTE",
@@ -38,4 +40,10 @@ __all__ = [
     "plot_sample_scatter",
     "plot_threshold_tradeoff",
     "use_style",
+__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
+__all__ += [
+    "plot_forecast",
+    "plot_gradient_per_step",
+    "plot_unrolled_rnn",
+    "plot_lstm_cell",
 ]

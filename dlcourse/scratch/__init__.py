@@ -8,6 +8,7 @@ module per mechanism; everything is importable from ``dlcourse.scratch``.
 - :mod:`dlcourse.scratch.dense`: a neuron, a dense layer, a forward pass
 - :mod:`dlcourse.scratch.descent`: gradient descent on a one-feature line
 - :mod:`dlcourse.scratch.backprop`: a two-layer network, trained by backpropagation
+- :mod:`dlcourse.scratch.rnn`: a simple recurrent layer, step by step
 """
 
 from dlcourse.activations import ACTIVATIONS, linear, relu, sigmoid, softmax, tanh
@@ -49,4 +50,11 @@ __all__ = [
     "tanh",
     "train_two_layer",
     "two_layer_loss",
+from dlcourse.scratch.rnn import rnn_step, simple_rnn_forward
+
+__all__ = [
+    "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
+    "softmax", "tanh",
+    "rnn_step",
+    "simple_rnn_forward",
 ]

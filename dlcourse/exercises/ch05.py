@@ -1,0 +1,97 @@
+"""Checkers of chapter 5's exercises (recurrent networks)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dlcourse.exercises.verdict import Verdict, read_number
+
+# Chapter 5, exercise 1: a SimpleRNN with RNN_UNITS units on RNN_FEATURES
+# values per time step. Every slip (no recurrent weights, no biases, the
+# window length counted in) gives a different number.
+RNN_UNITS = 16
+RNN_FEATURES = 3
+
+
+def check_rnn_parameter_count(answer: Any) -> Verdict:
+    """Chapter 5, exercise 1: the parameters of ``SimpleRNN(16)`` on 3 features per step.
+
+    Examples
+    --------
+    >>> check_rnn_parameter_count(None)
+    Not yet. Replace None with a whole number of parameters.
+    >>> check_rnn_parameter_count(320)
+    Correct! 3 x 16 input weights + 16 x 16 recurrent weights + 16 biases = 320.
+    """
+    value = read_number(answer, "a whole number of parameters")
+    if isinstance(value, Verdict):
+        return value
+    n, u = RNN_FEATURES, RNN_UNITS
+    expected = n * u + u * u + u
+    if value == expected:
+        return Verdict(True, f"{n} x {u} input weights + {u} x {u} recurrent weights + {u} biases "
+                             f"= {expected}.")
+    slips = {
+        n * u + u: "You counted a Dense layer: a recurrent layer also feeds its state back, "
+                   f"through a {u} x {u} matrix of recurrent weights.",
+        n * u + u * u: f"Almost: each of the {u} units also has a bias.",
+        u * u + u: f"You left out the input weights: {n} features x {u} units.",
+        10 * (n * u + u * u + u): "The weights are shared by every time step: the window length "
+                                  "does not change the count.",
+    }
+    hint = slips.get(int(value) if value == int(value) else None,
+                     "Count the input weights (features x units), the recurrent weights "
+                     "(units x units) and the biases (one per unit).")
+    return Verdict(False, f"{answer!r} is not it. {hint}")
+
+
+# Chapter 5, exercise 2: persistence, PERSISTENCE_HORIZON years ahead.
+PERSISTENCE_HORIZON = 3
+
+
+def _persistence_mae(horizon: int) -> tuple[float, float]:
+    """MAE of the persistence forecast ``horizon`` years ahead on the sunspot test years.
+
+    Returns it in sunspot numbers and in scaled units.
+    """
+    from dlcourse.data.series import load_sunspots
+
+    data = load_sunspots()
+    parts = data.windows(10, horizon=horizon)
+    scaled = float(np.mean(np.abs(parts.X_test[:, -1, 0] - parts.y_test)))
+    return scaled * data.std, scaled
+
+
+def check_persistence_mae(answer: Any) -> Verdict:
+    """Chapter 5, exercise 2: the persistence forecast's MAE three years ahead.
+
+    The mean absolute error, in sunspot numbers, over the test years of
+    ``load_sunspots()``, of forecasting each year's value by the value
+    observed three years earlier.
+
+    Examples
+    --------
+    >>> check_persistence_mae("25")
+    Not yet. You entered the text '25': write the number itself, without quotes.
+    """
+    value = read_number(answer, "a number: the MAE in sunspot numbers")
+    if isinstance(value, Verdict):
+        return value
+    expected, expected_scaled = _persistence_mae(PERSISTENCE_HORIZON)
+    if np.isclose(value, expected, rtol=1e-3):
+        return Verdict(True, f"the persistence forecast is off by {expected:.1f} sunspots on "
+                             "average, three years ahead.")
+    one_year, _ = _persistence_mae(1)
+    slips = [
+        (expected_scaled, "That is the MAE in scaled units: multiply by data.std (or unscale "
+                          "both forecast and truth) to get sunspot numbers."),
+        (one_year, "That is one year ahead: use make_windows (or data.windows) with horizon=3."),
+    ]
+    for wrong, hint in slips:
+        if np.isclose(value, wrong, rtol=1e-3):
+            return Verdict(False, f"{answer!r} is not it. {hint}")
+    return Verdict(False, f"{answer!r} is not it. Take the windows with horizon=3, forecast each "
+                          "target by the last value of its window, and average the absolute "
+                          "errors over the test years, in sunspot numbers.")
