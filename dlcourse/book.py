@@ -181,7 +181,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def last_error_line(traceback: str) -> str:
-    """The final ``SomeError: message`` line of a (coloured) kernel traceback.
+    r"""The final ``SomeError: message`` line of a (coloured) kernel traceback.
 
     Examples
     --------
