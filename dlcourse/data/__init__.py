@@ -9,10 +9,10 @@ importable from ``dlcourse.data``.
 from dlcourse.data.digits import DIGIT_NAMES, load_digits, load_mnist_subset
 from dlcourse.data.motions import load_motions, MOTION_CHANNELS, summary_features
 from dlcourse.data.penguins import load_penguins, load_penguins_frame, PENGUIN_FEATURES
+from dlcourse.data.series import load_sunspots, make_windows, TimeSeries
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.synthetic import make_ring, ring_centers
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
-from dlcourse.data.series import TimeSeries, load_sunspots, make_windows
 
 __all__ = [
     "DIGIT_NAMES",
@@ -23,7 +23,9 @@ __all__ = [
     "load_motions",
     "load_penguins",
     "load_penguins_frame",
+    "load_sunspots",
     "make_ring",
+    "make_windows",
     "MOTION_CHANNELS",
     "PENGUIN_FEATURES",
     "ring_centers",
@@ -31,10 +33,5 @@ __all__ = [
     "standardize_split",
     "stratified_split",
     "summary_features",
-    "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_breast_cancer", "load_diabetes",
-    "load_digits", "load_mnist_subset",
-    "load_penguins", "load_penguins_frame", "standardize_split", "stratified_split",
     "TimeSeries",
-    "load_sunspots",
-    "make_windows",
 ]

@@ -29,6 +29,13 @@ from dlcourse.exercises.ch03 import (
     STEP_X,
     STEP_Y,
 )
+from dlcourse.exercises.ch05 import (
+    check_persistence_mae,
+    check_rnn_parameter_count,
+    PERSISTENCE_HORIZON,
+    RNN_FEATURES,
+    RNN_UNITS,
+)
 from dlcourse.exercises.ch06 import (
     check_equilibrium_loss,
     check_gan_pair,
@@ -50,13 +57,6 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
-from dlcourse.exercises.ch05 import (
-    PERSISTENCE_HORIZON,
-    RNN_FEATURES,
-    RNN_UNITS,
-    check_persistence_mae,
-    check_rnn_parameter_count,
-)
 
 __all__ = [
     "check_descent_step",
@@ -70,6 +70,8 @@ __all__ = [
     "check_neuron_output",
     "check_optimal_discriminator",
     "check_parameter_count",
+    "check_persistence_mae",
+    "check_rnn_parameter_count",
     "check_sensitivity",
     "check_threshold",
     "COUNT_LAYER_SIZES",
@@ -84,7 +86,10 @@ __all__ = [
     "P_DATA",
     "P_GENERATOR",
     "PAIR_LATENT_DIM",
+    "PERSISTENCE_HORIZON",
     "RATE_STEPS",
+    "RNN_FEATURES",
+    "RNN_UNITS",
     "SCREENING_COUNTS",
     "STEP_LEARNING_RATE",
     "STEP_START",
@@ -94,11 +99,4 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
-    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
-    "check_functional_model", "check_neuron_output", "check_parameter_count",
-    "PERSISTENCE_HORIZON",
-    "RNN_FEATURES",
-    "RNN_UNITS",
-    "check_persistence_mae",
-    "check_rnn_parameter_count",
 ]

@@ -9,7 +9,7 @@ from dlcourse.models.cnn1d import build_cnn1d
 from dlcourse.models.gan import GAN
 from dlcourse.models.gan_parts import build_discriminator, build_generator, SampleSnapshots
 from dlcourse.models.mlp import build_mlp
-from dlcourse.models.rnn import RNN_CELLS, build_rnn, forecast, gradient_per_step
+from dlcourse.models.rnn import build_rnn, forecast, gradient_per_step, RNN_CELLS
 
 __all__ = [
     "build_cnn",
@@ -17,10 +17,10 @@ __all__ = [
     "build_discriminator",
     "build_generator",
     "build_mlp",
-    "GAN",
-    "SampleSnapshots",
-    "RNN_CELLS",
     "build_rnn",
     "forecast",
+    "GAN",
     "gradient_per_step",
+    "RNN_CELLS",
+    "SampleSnapshots",
 ]

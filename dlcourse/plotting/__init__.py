@@ -19,9 +19,13 @@ from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.sensors import plot_recordings
+from dlcourse.plotting.series import (
+    plot_forecast,
+    plot_gradient_per_step,
+    plot_lstm_cell,
+    plot_unrolled_rnn,
+)
 from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.series import (plot_forecast, plot_gradient_per_step, plot_lstm_cell,
-                                      plot_unrolled_rnn)
 
 __all__ = [
     "PALETTE",
@@ -30,20 +34,18 @@ __all__ = [
     "plot_curves",
     "plot_decision_regions",
     "plot_descent",
+    "plot_forecast",
     "plot_gan_diagram",
     "plot_gan_losses",
+    "plot_gradient_per_step",
     "plot_history",
     "plot_image_grid",
+    "plot_lstm_cell",
     "plot_network",
     "plot_recordings",
     "plot_saliency",
     "plot_sample_scatter",
     "plot_threshold_tradeoff",
-    "use_style",
-__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
-__all__ += [
-    "plot_forecast",
-    "plot_gradient_per_step",
     "plot_unrolled_rnn",
-    "plot_lstm_cell",
+    "use_style",
 ]

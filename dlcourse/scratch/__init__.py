@@ -26,6 +26,7 @@ from dlcourse.scratch.backprop import (
 )
 from dlcourse.scratch.dense import dense_forward, mlp_forward, neuron
 from dlcourse.scratch.descent import gradient_descent, line_gradient, line_loss
+from dlcourse.scratch.rnn import rnn_step, simple_rnn_forward
 
 __all__ = [
     "ACTIVATIONS",
@@ -44,17 +45,12 @@ __all__ = [
     "PARAMETER_NAMES",
     "predict_two_layer",
     "relu",
+    "rnn_step",
     "sgd_update",
     "sigmoid",
+    "simple_rnn_forward",
     "softmax",
     "tanh",
     "train_two_layer",
     "two_layer_loss",
-from dlcourse.scratch.rnn import rnn_step, simple_rnn_forward
-
-__all__ = [
-    "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
-    "softmax", "tanh",
-    "rnn_step",
-    "simple_rnn_forward",
 ]
