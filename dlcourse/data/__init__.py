@@ -10,9 +10,18 @@ from dlcourse.data.digits import DIGIT_NAMES, load_digits, load_mnist_subset
 from dlcourse.data.penguins import PENGUIN_FEATURES, load_penguins, load_penguins_frame
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
+from dlcourse.data.faces import FACE_CLASSES, load_faces
+from dlcourse.data.movielens import RatingsData, load_movielens
+from dlcourse.data.reviews import REVIEW_CLASSES, load_reviews
 
 __all__ = [
     "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_breast_cancer", "load_diabetes",
     "load_digits", "load_mnist_subset",
     "load_penguins", "load_penguins_frame", "standardize_split", "stratified_split",
+    "FACE_CLASSES",
+    "load_faces",
+    "RatingsData",
+    "load_movielens",
+    "REVIEW_CLASSES",
+    "load_reviews",
 ]

@@ -18,8 +18,20 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch07a import (
+    check_attention_weight,
+    check_cnn_parameters,
+    check_factorization_parameters,
+    check_majority_accuracy,
+    check_predicted_rating,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "check_attention_weight",
+    "check_cnn_parameters",
+    "check_factorization_parameters",
+    "check_majority_accuracy",
+    "check_predicted_rating",
 ]

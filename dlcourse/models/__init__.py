@@ -6,8 +6,34 @@ One module per kind of model; everything is importable from
 
 from dlcourse.models.cnn import build_cnn
 from dlcourse.models.mlp import build_mlp
+from dlcourse.models.text import (
+    PositionalEmbedding,
+    attention_weights,
+    build_pooling_classifier,
+    build_recurrent_classifier,
+    build_transformer_classifier,
+    build_vectorizer,
+)
+from dlcourse.models.recommender import (
+    BiasBaseline,
+    build_matrix_factorization,
+    fit_bias_baseline,
+    nearest_items,
+    rmse,
+)
 
 __all__ = [
     "build_cnn",
     "build_mlp",
+    "PositionalEmbedding",
+    "attention_weights",
+    "build_pooling_classifier",
+    "build_recurrent_classifier",
+    "build_transformer_classifier",
+    "build_vectorizer",
+    "BiasBaseline",
+    "build_matrix_factorization",
+    "fit_bias_baseline",
+    "nearest_items",
+    "rmse",
 ]
