@@ -58,7 +58,9 @@ def plot_attention(
     if ax is None:
         size = min(9.0, 2.0 + 0.32 * len(tokens))
         _, ax = plt.subplots(figsize=(size + 1.2, size))
-    image = ax.imshow(array, cmap="viridis", vmin=0)
+    # The colours span the weights' own range, so small differences show;
+    # the colour bar gives the values.
+    image = ax.imshow(array, cmap="viridis")
     ax.grid(False)
     positions = np.arange(len(tokens))
     ax.set_xticks(positions, tokens, rotation=90)
