@@ -42,6 +42,9 @@ CHAPTER_TARGETS: dict[str, dict] = {
                                           "gan_compiled_speedup": 20}},
     # rnn_skill = 1 - best recurrent MAE / persistence MAE: >= 0.4 means <= 0.6 x persistence.
     "05_rnn": {"seconds": 60, "figures": {"rnn_skill": 0.4}},
+    "07a_images": {"seconds": 60, "figures": {"faces_cnn_accuracy": 0.94}},
+    "07b_language": {"seconds": 60, "figures": {"best_deep_accuracy": 0.80}},
+    "07c_recommendation": {"seconds": 60, "figures": {"rmse_gain": 0.15}},
 }
 DEFAULT_SECONDS = 60          # for a chapter without an entry above
 IMPORT_SECONDS = 0.5          # import dlcourse: no TensorFlow on this path

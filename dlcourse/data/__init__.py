@@ -13,6 +13,9 @@ from dlcourse.data.series import load_sunspots, make_windows, TimeSeries
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.synthetic import make_ring, ring_centers
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
+from dlcourse.data.faces import FACE_CLASSES, load_faces
+from dlcourse.data.movielens import RatingsData, load_movielens
+from dlcourse.data.reviews import REVIEW_CLASSES, load_reviews
 
 __all__ = [
     "DIGIT_NAMES",
@@ -34,4 +37,13 @@ __all__ = [
     "stratified_split",
     "summary_features",
     "TimeSeries",
+    "DIGIT_NAMES", "PENGUIN_FEATURES", "SplitData", "load_breast_cancer", "load_diabetes",
+    "load_digits", "load_mnist_subset",
+    "load_penguins", "load_penguins_frame", "standardize_split", "stratified_split",
+    "FACE_CLASSES",
+    "load_faces",
+    "RatingsData",
+    "load_movielens",
+    "REVIEW_CLASSES",
+    "load_reviews",
 ]

@@ -57,6 +57,13 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch07a import (
+    check_attention_weight,
+    check_cnn_parameters,
+    check_factorization_parameters,
+    check_majority_accuracy,
+    check_predicted_rating,
+)
 
 __all__ = [
     "check_descent_step",
@@ -99,4 +106,11 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
+    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
+    "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "check_attention_weight",
+    "check_cnn_parameters",
+    "check_factorization_parameters",
+    "check_majority_accuracy",
+    "check_predicted_rating",
 ]

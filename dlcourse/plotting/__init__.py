@@ -26,6 +26,7 @@ from dlcourse.plotting.series import (
     plot_unrolled_rnn,
 )
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.attention import plot_attention
 
 __all__ = [
     "PALETTE",
@@ -48,4 +49,6 @@ __all__ = [
     "plot_threshold_tradeoff",
     "plot_unrolled_rnn",
     "use_style",
+    "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
+    "plot_attention",
 ]

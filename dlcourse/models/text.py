@@ -1,0 +1,255 @@
+"""Text classifiers on token ids: pooling, recurrent and Transformer (chapter 7, language).
+
+Each builder takes reviews already turned into fixed-length rows of token
+ids (see :func:`build_vectorizer`; id 0 pads a short text) and returns a
+compiled binary classifier: one sigmoid output, binary cross-entropy and
+accuracy, Adam.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from dlcourse._checks import _describe, check_array, check_choice, check_float, check_int
+from dlcourse._keras import keras
+
+
+def _check_texts(name: str, texts: Any) -> list[str]:
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, (Sequence, np.ndarray)):
+        raise TypeError(f"{name} must be a list or array of strings, got {_describe(texts)}")
+    texts = list(texts)
+    if not texts:
+        raise ValueError(f"{name} must hold at least one text, got none")
+    bad = [t for t in texts if not isinstance(t, str)]
+    if bad:
+        raise TypeError(f"{name} must hold only strings, got {_describe(bad[0])}")
+    return texts
+
+
+def build_vectorizer(
+    texts: Sequence[str], max_tokens: int = 10000, sequence_length: int = 100
+) -> keras.layers.TextVectorization:
+    """Learn a vocabulary from ``texts`` and return the layer that maps texts to token ids.
+
+    The layer lower-cases, strips punctuation, splits on white space and
+    keeps the ``max_tokens - 2`` most frequent words (id 0 pads, id 1 is
+    any unknown word); each text becomes a row of ``sequence_length`` ids,
+    cut or padded with zeros at the end. Learn the vocabulary from the
+    training texts only.
+
+    Examples
+    --------
+    >>> from dlcourse.models import build_vectorizer
+    >>> vectorize = build_vectorizer(["a good tea", "bad tea"], sequence_length=4)
+    >>> vectorize(["good tea", "awful tea"]).numpy().tolist()
+    [[3, 2, 0, 0], [1, 2, 0, 0]]
+    """
+    texts = _check_texts("texts", texts)
+    max_tokens = check_int("max_tokens", max_tokens, minimum=3)
+    sequence_length = check_int("sequence_length", sequence_length, minimum=1)
+    layer = keras.layers.TextVectorization(max_tokens=max_tokens,
+                                           output_sequence_length=sequence_length)
+    layer.adapt(np.array(texts, dtype=object))
+    return layer
+
+
+def _check_common(vocab_size: Any, sequence_length: Any, embedding_dim: Any,
+                  dropout: Any, learning_rate: Any) -> tuple[int, int, int, float, float]:
+    return (check_int("vocab_size", vocab_size, minimum=2),
+            check_int("sequence_length", sequence_length, minimum=1),
+            check_int("embedding_dim", embedding_dim, minimum=1),
+            check_float("dropout", dropout, low=0, high=1, high_open=True),
+            check_float("learning_rate", learning_rate, low=0, low_open=True))
+
+
+def _finish(inputs: Any, features: Any, dropout: float, learning_rate: float,
+            name: str) -> keras.Model:
+    if dropout > 0:
+        features = keras.layers.Dropout(dropout, name="dropout")(features)
+    outputs = keras.layers.Dense(1, activation="sigmoid", name="output")(features)
+    model = keras.Model(inputs, outputs, name=name)
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def build_pooling_classifier(
+    vocab_size: int,
+    sequence_length: int,
+    embedding_dim: int = 32,
+    *,
+    dropout: float = 0.3,
+    learning_rate: float = 3e-3,
+    name: str = "embedding_pooling",
+) -> keras.Model:
+    """Embedding -> average over the words -> sigmoid: a learned bag of words.
+
+    Each token id becomes a learned vector of ``embedding_dim`` numbers;
+    the review is the average of its words' vectors (padding excluded), so
+    word order is lost.
+
+    Examples
+    --------
+    >>> from dlcourse.models import build_pooling_classifier
+    >>> build_pooling_classifier(1000, 50, 16).count_params()  # 1000*16 + 16 + 1
+    16017
+    """
+    vocab_size, sequence_length, embedding_dim, dropout, learning_rate = _check_common(
+        vocab_size, sequence_length, embedding_dim, dropout, learning_rate)
+    inputs = keras.Input(shape=(sequence_length,), name="token_ids")
+    h = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    h = keras.layers.GlobalAveragePooling1D(name="average")(h)
+    return _finish(inputs, h, dropout, learning_rate, name)
+
+
+def build_recurrent_classifier(
+    vocab_size: int,
+    sequence_length: int,
+    embedding_dim: int = 32,
+    units: int = 32,
+    *,
+    cell: str = "gru",
+    dropout: float = 0.3,
+    learning_rate: float = 3e-3,
+    name: str = "recurrent",
+) -> keras.Model:
+    """Embedding -> a GRU or LSTM reading the words in order -> sigmoid.
+
+    The recurrent layer's last state (after the last real word; padding is
+    masked) summarises the review.
+
+    Examples
+    --------
+    >>> from dlcourse.models import build_recurrent_classifier
+    >>> build_recurrent_classifier(1000, 50, 16, 8).layers[2].name
+    'gru'
+    """
+    vocab_size, sequence_length, embedding_dim, dropout, learning_rate = _check_common(
+        vocab_size, sequence_length, embedding_dim, dropout, learning_rate)
+    units = check_int("units", units, minimum=1)
+    cell = check_choice("cell", cell, ("gru", "lstm"))
+    layer = keras.layers.GRU if cell == "gru" else keras.layers.LSTM
+    inputs = keras.Input(shape=(sequence_length,), name="token_ids")
+    h = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    h = layer(units, name=cell)(h)
+    return _finish(inputs, h, dropout, learning_rate, name)
+
+
+class PositionalEmbedding(keras.layers.Layer):
+    """Token embedding plus a learned embedding of each position; id 0 is masked."""
+
+    def __init__(self, vocab_size: int, sequence_length: int, embedding_dim: int, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.vocab_size, self.sequence_length = vocab_size, sequence_length
+        self.embedding_dim = embedding_dim
+        self.tokens = keras.layers.Embedding(vocab_size, embedding_dim, name="tokens")
+        self.positions = keras.layers.Embedding(sequence_length, embedding_dim, name="positions")
+
+    def call(self, inputs: Any) -> Any:
+        ids = keras.ops.cast(inputs, "int32")
+        positions = keras.ops.arange(0, self.sequence_length)
+        return self.tokens(ids) + self.positions(positions)[None, :, :]
+
+    def compute_mask(self, inputs: Any, mask: Any = None) -> Any:
+        return keras.ops.not_equal(inputs, 0)
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "vocab_size": self.vocab_size,
+                "sequence_length": self.sequence_length, "embedding_dim": self.embedding_dim}
+
+
+def build_transformer_classifier(
+    vocab_size: int,
+    sequence_length: int,
+    embedding_dim: int = 32,
+    num_heads: int = 2,
+    ff_units: int = 32,
+    *,
+    dropout: float = 0.3,
+    learning_rate: float = 1e-3,
+    name: str = "transformer",
+) -> keras.Model:
+    """One Transformer encoder block (Vaswani et al., 2017) -> average -> sigmoid.
+
+    Token plus position embeddings; multi-head self-attention (layer
+    ``"attention"``) with a residual connection and layer normalisation;
+    a position-wise feed-forward network, again with residual and
+    normalisation; the average over the (unpadded) words; a sigmoid.
+    :func:`attention_weights` reads what the attention looked at.
+
+    Examples
+    --------
+    >>> from dlcourse.models import build_transformer_classifier
+    >>> model = build_transformer_classifier(1000, 50, 16, num_heads=2, ff_units=16)
+    >>> model.get_layer("attention").num_heads
+    2
+    """
+    vocab_size, sequence_length, embedding_dim, dropout, learning_rate = _check_common(
+        vocab_size, sequence_length, embedding_dim, dropout, learning_rate)
+    num_heads = check_int("num_heads", num_heads, minimum=1)
+    ff_units = check_int("ff_units", ff_units, minimum=1)
+    inputs = keras.Input(shape=(sequence_length,), name="token_ids")
+    x = PositionalEmbedding(vocab_size, sequence_length, embedding_dim, name="embedding")(inputs)
+    attention = keras.layers.MultiHeadAttention(num_heads, key_dim=embedding_dim // num_heads or 1,
+                                                name="attention")
+    # Padding (id 0) neither attends nor is attended to.
+    real = keras.ops.not_equal(inputs, 0)
+    pairs = keras.ops.logical_and(real[:, :, None], real[:, None, :])
+    attended = attention(x, x, attention_mask=pairs)
+    x = keras.layers.LayerNormalization(name="norm_1")(keras.layers.Add()([x, attended]))
+    h = keras.layers.Dense(ff_units, activation="relu", name="feed_forward_1")(x)
+    h = keras.layers.Dense(embedding_dim, name="feed_forward_2")(h)
+    x = keras.layers.LayerNormalization(name="norm_2")(keras.layers.Add()([x, h]))
+    x = keras.layers.GlobalAveragePooling1D(name="average")(x)
+    return _finish(inputs, x, dropout, learning_rate, name)
+
+
+def attention_weights(model: keras.Model, token_ids: Any) -> np.ndarray:
+    """The self-attention weights of a Transformer classifier for one row of token ids.
+
+    Returns an array of shape ``(num_heads, n, n)`` where ``n`` is the
+    number of real (non-padding) tokens: row ``i`` of a head says how much
+    word ``i`` attends to each word; every row sums to 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlcourse.models import attention_weights, build_transformer_classifier
+    >>> model = build_transformer_classifier(100, 6, 8, num_heads=2)
+    >>> weights = attention_weights(model, [5, 7, 9, 0, 0, 0])
+    >>> weights.shape, np.allclose(weights.sum(axis=-1), 1, atol=1e-5)
+    ((2, 3, 3), True)
+    """
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a keras.Model, got {_describe(model)}")
+    try:
+        attention = model.get_layer("attention")
+        embedding = model.get_layer("embedding")
+    except ValueError:
+        raise ValueError("model must have layers named 'embedding' and 'attention', as "
+                         "build_transformer_classifier makes them") from None
+    ids = check_array("token_ids", token_ids, ndim=(1, 2))
+    if ids.ndim == 2:
+        if ids.shape[0] != 1:
+            raise ValueError(f"token_ids must be one row of token ids, got {ids.shape[0]} rows")
+        ids = ids[0]
+    if np.any(ids != np.round(ids)) or ids.min() < 0:
+        raise ValueError("token_ids must hold non-negative integer token ids")
+    length = model.input_shape[1]
+    if len(ids) != length:
+        raise ValueError(f"token_ids must have the model's sequence length {length}, "
+                         f"got {len(ids)} ids")
+    n = int(np.count_nonzero(ids))
+    if n == 0:
+        raise ValueError("token_ids holds only padding (id 0): there is nothing to attend to")
+    batch = ids[None, :].astype(np.int32)
+    x = embedding(batch)
+    mask = (batch != 0)
+    attention_mask = mask[:, :, None] & mask[:, None, :]
+    _, scores = attention(x, x, attention_mask=attention_mask, return_attention_scores=True)
+    scores = np.asarray(scores)[0]
+    keep = np.flatnonzero(mask[0])
+    return scores[:, keep][:, :, keep]
