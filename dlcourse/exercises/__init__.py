@@ -44,6 +44,13 @@ from dlcourse.exercises.ch06 import (
     P_GENERATOR,
     PAIR_LATENT_DIM,
 )
+from dlcourse.exercises.ch07a import (
+    check_attention_weight,
+    check_cnn_parameters,
+    check_factorization_parameters,
+    check_majority_accuracy,
+    check_predicted_rating,
+)
 from dlcourse.exercises.ch07b import (
     check_fgsm_step,
     check_sensitivity,
@@ -57,27 +64,25 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
-from dlcourse.exercises.ch07a import (
-    check_attention_weight,
-    check_cnn_parameters,
-    check_factorization_parameters,
-    check_majority_accuracy,
-    check_predicted_rating,
-)
 
 __all__ = [
+    "check_attention_weight",
+    "check_cnn_parameters",
     "check_descent_step",
     "check_equilibrium_loss",
+    "check_factorization_parameters",
     "check_feature_pair",
     "check_fgsm_step",
     "check_functional_model",
     "check_gan_pair",
     "check_learning_rate",
+    "check_majority_accuracy",
     "check_mse",
     "check_neuron_output",
     "check_optimal_discriminator",
     "check_parameter_count",
     "check_persistence_mae",
+    "check_predicted_rating",
     "check_rnn_parameter_count",
     "check_sensitivity",
     "check_threshold",
@@ -106,11 +111,4 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
-    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
-    "check_functional_model", "check_neuron_output", "check_parameter_count",
-    "check_attention_weight",
-    "check_cnn_parameters",
-    "check_factorization_parameters",
-    "check_majority_accuracy",
-    "check_predicted_rating",
 ]

@@ -6,6 +6,7 @@ per kind of figure; everything is importable from ``dlcourse.plotting``.
 """
 
 from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_saliency
+from dlcourse.plotting.attention import plot_attention
 from dlcourse.plotting.curves import plot_curves
 from dlcourse.plotting.descent import plot_descent
 from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
@@ -26,11 +27,11 @@ from dlcourse.plotting.series import (
     plot_unrolled_rnn,
 )
 from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.attention import plot_attention
 
 __all__ = [
     "PALETTE",
     "plot_adversarial_examples",
+    "plot_attention",
     "plot_confusion_matrix",
     "plot_curves",
     "plot_decision_regions",
@@ -49,6 +50,4 @@ __all__ = [
     "plot_threshold_tradeoff",
     "plot_unrolled_rnn",
     "use_style",
-    "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
-    "plot_attention",
 ]
