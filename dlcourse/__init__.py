@@ -33,6 +33,8 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "activations", "book", "data", "environment", "evaluation", "exercises", "models",
     "plotting", "scratch", "training",
+    "distributed",
+    "multiworker",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

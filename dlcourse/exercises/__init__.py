@@ -18,8 +18,14 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.scaling import (
+    check_per_replica_batch,
+    check_scaled_learning_rate,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "check_per_replica_batch",
+    "check_scaled_learning_rate",
 ]
