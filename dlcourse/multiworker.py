@@ -81,8 +81,9 @@ def train_worker(
     seed : int, default 0
         The same on every worker: same initial weights, same shuffling.
     crash_after_epochs : int, optional
-        Make the last worker exit abruptly after this many epochs, as a
-        machine that fails would (to see how a run copes).
+        Make the last worker exit abruptly after this many epochs (0: at
+        once, before it loads TensorFlow), as a machine that fails would
+        (to see how a run copes).
 
     Returns
     -------
@@ -95,7 +96,7 @@ def train_worker(
     >>> train_worker("out")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    RuntimeError: TF_CONFIG is not set: ... launch_workers ...
+    RuntimeError: TF_CONFIG is not set: ...launch_workers...
     """
     output_dir = check_path("output_dir", output_dir)
     epochs = check_int("epochs", epochs, minimum=1)
@@ -115,6 +116,9 @@ def train_worker(
         raise ValueError(
             f"batch_size ({batch_size}) must be divisible by the number of workers ({n_workers})"
         )
+    if crash_after_epochs == 0 and index == n_workers - 1:
+        print(f"worker {index}: crashing on purpose before training", file=sys.stderr, flush=True)
+        os._exit(3)
 
     from dlcourse._keras import keras
     import tensorflow as tf

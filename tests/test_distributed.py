@@ -45,6 +45,13 @@ def test_a_worker_that_dies_fails_the_run_clearly_and_quickly():
     assert "crashing on purpose after epoch 1" in message
 
 
+def test_a_worker_that_fails_at_start_stops_the_run_at_once():
+    start = time.perf_counter()
+    with pytest.raises(WorkerFailedError, match="crashing on purpose before training"):
+        launch_workers(2, crash_after_epochs=0, timeout=300)
+    assert time.perf_counter() - start < 60
+
+
 def test_workers_that_overrun_the_timeout_are_stopped():
     start = time.perf_counter()
     with pytest.raises(TimeoutError, match="did not finish within timeout=0.5 s"):
@@ -89,7 +96,7 @@ def test_mirrored_training_matches_one_device():
 
 def test_an_error_in_the_child_process_is_reported():
     with pytest.raises(RuntimeError, match="needs 3 devices, but this process has 2"):
-        run_with_cpu_devices(mirrored_comparison, 2, kwargs={"n_replicas": 3})
+        run_with_cpu_devices(mirrored_comparison, 2, kwargs={"n_replicas": 3, "batch_size": 66})
 
 
 def test_run_with_cpu_devices_refuses_what_a_fresh_process_cannot_run():
@@ -118,8 +125,11 @@ def test_mirrored_comparison_refuses_too_few_devices_and_bad_batches():
 
 def test_pipeline_speedup_reports_both_timings():
     x = np.random.default_rng(0).normal(size=(64, 3))
-    result = pipeline_speedup(x, (x[:, 0] > 0).astype(int), epochs=1, repeats=1)
-    assert result["speedup"] == pytest.approx(result["numpy_seconds"] / result["pipeline_seconds"])
+    result = pipeline_speedup(x, (x[:, 0] > 0).astype(int), epochs=2, repeats=1)
+    assert result["speedup"] == pytest.approx(
+        result["numpy_epoch_seconds"] / result["pipeline_epoch_seconds"])
+    with pytest.raises(ValueError, match="epochs"):
+        pipeline_speedup(x, (x[:, 0] > 0).astype(int), epochs=1)
 
 
 def test_pipeline_speedup_refuses_bad_data():
