@@ -45,6 +45,10 @@ CHAPTER_TARGETS: dict[str, dict] = {
     "07a_images": {"seconds": 60, "figures": {"faces_cnn_accuracy": 0.94}},
     "07b_language": {"seconds": 60, "figures": {"best_deep_accuracy": 0.80}},
     "07c_recommendation": {"seconds": 60, "figures": {"rmse_gain": 0.15}},
+    # accuracy_margin = 1 - |mirrored - single| in points: >= 0 means within 1 point.
+    "appendix_scaling": {"seconds": 90, "figures": {
+        "single_accuracy": 0.9, "mirrored_accuracy": 0.9, "accuracy_margin": 0.0,
+        "pipeline_speedup": 2.0}},
 }
 DEFAULT_SECONDS = 60          # for a chapter without an entry above
 IMPORT_SECONDS = 0.5          # import dlcourse: no TensorFlow on this path

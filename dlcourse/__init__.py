@@ -38,6 +38,10 @@ _SUBMODULES = (
     "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
     "evaluation", "exercises", "generative", "losses", "metrics", "models", "plotting",
     "saving", "scratch", "selection", "training",
+    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
+    "plotting", "scratch", "training",
+    "distributed",
+    "multiworker",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

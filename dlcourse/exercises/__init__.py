@@ -64,6 +64,10 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SENSITIVITY,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.scaling import (
+    check_per_replica_batch,
+    check_scaled_learning_rate,
+)
 
 __all__ = [
     "check_attention_weight",
@@ -111,4 +115,8 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
+    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
+    "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "check_per_replica_batch",
+    "check_scaled_learning_rate",
 ]
