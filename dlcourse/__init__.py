@@ -35,13 +35,9 @@ from types import ModuleType
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
-    "evaluation", "exercises", "generative", "losses", "metrics", "models", "plotting",
-    "saving", "scratch", "selection", "training",
-    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
-    "plotting", "scratch", "training",
-    "distributed",
-    "multiworker",
+    "activations", "adversarial", "book", "challenges", "cli", "data", "distributed",
+    "environment", "evaluation", "exercises", "generative", "losses", "metrics", "models",
+    "multiworker", "plotting", "saving", "scratch", "selection", "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

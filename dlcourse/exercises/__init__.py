@@ -63,11 +63,8 @@ from dlcourse.exercises.ch07b import (
     THRESHOLD_SCORES,
     THRESHOLD_SENSITIVITY,
 )
+from dlcourse.exercises.scaling import check_per_replica_batch, check_scaled_learning_rate
 from dlcourse.exercises.verdict import Verdict
-from dlcourse.exercises.scaling import (
-    check_per_replica_batch,
-    check_scaled_learning_rate,
-)
 
 __all__ = [
     "check_attention_weight",
@@ -85,9 +82,11 @@ __all__ = [
     "check_neuron_output",
     "check_optimal_discriminator",
     "check_parameter_count",
+    "check_per_replica_batch",
     "check_persistence_mae",
     "check_predicted_rating",
     "check_rnn_parameter_count",
+    "check_scaled_learning_rate",
     "check_sensitivity",
     "check_threshold",
     "COUNT_LAYER_SIZES",
@@ -115,8 +114,4 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
-    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
-    "check_functional_model", "check_neuron_output", "check_parameter_count",
-    "check_per_replica_batch",
-    "check_scaled_learning_rate",
 ]
