@@ -18,8 +18,28 @@ from dlcourse.exercises.ch01 import (
     check_parameter_count,
 )
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch04 import (
+    PARAMS_FILTERS,
+    PARAMS_INPUT_SHAPE,
+    PARAMS_KERNEL,
+    SIZE_IMAGE,
+    SIZE_KERNEL,
+    SIZE_STRIDE,
+    check_conv_parameters,
+    check_edge_kernel,
+    check_output_size,
+)
 
 __all__ = [
     "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
     "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "PARAMS_FILTERS",
+    "PARAMS_INPUT_SHAPE",
+    "PARAMS_KERNEL",
+    "SIZE_IMAGE",
+    "SIZE_KERNEL",
+    "SIZE_STRIDE",
+    "check_conv_parameters",
+    "check_edge_kernel",
+    "check_output_size",
 ]
