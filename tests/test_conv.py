@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from dlcourse.scratch import conv2d, max_pool2d, output_size
+from dlcourse.scratch import conv2d, max_pool2d, output_size, receptive_field
 
 RNG = np.random.default_rng(0)
 
@@ -87,3 +87,14 @@ def test_bad_arguments_are_named():
         conv2d(np.ones((5, 5)), np.ones((3, 3)), stride=0)
     with pytest.raises(ValueError, match="image must hold only finite numbers"):
         conv2d(np.full((5, 5), np.nan), np.ones((3, 3)))
+
+
+def test_receptive_field():
+    assert receptive_field([3]) == [3]
+    assert receptive_field([3, 3, 3]) == [3, 5, 7]
+    # conv 3, pool 2 (stride 2), conv 3, pool 2, conv 3
+    assert receptive_field([3, 2, 3, 2, 3], [1, 2, 1, 2, 1]) == [3, 4, 8, 10, 18]
+    with pytest.raises(ValueError, match="one stride per layer: 1 for 2 layers"):
+        receptive_field([3, 3], [1])
+    with pytest.raises(ValueError, match=r"kernel_sizes\[1\] must be an integer >= 1"):
+        receptive_field([3, 0])

@@ -42,3 +42,17 @@ def test_bad_arguments_are_named():
         plot_confusion_matrix([0, 2], [0, 1], ["a", "b"])
     with pytest.raises(ValueError, match="pass maps\\[0\\]"):
         plot_feature_maps(np.zeros((2, 4, 4, 3)))
+
+
+def test_sliding_window_and_receptive_field_diagrams():
+    from dlcourse.plotting import plot_receptive_field, plot_sliding_window
+
+    ax = plot_sliding_window(5, 3)
+    assert ax.get_title() == "5x5 input, 3x3 kernel, stride 1, 'valid': 3x3 output"
+    assert "7x7 input" in plot_sliding_window(7, 3, stride=2).get_title()
+    assert "5x5 output" in plot_sliding_window(5, 3, padding="same").get_title()
+    assert "3x3, 5x5, 7x7" in plot_receptive_field(3, 3).get_title()
+    with pytest.raises(ValueError, match="size must be at most 12"):
+        plot_sliding_window(20, 3)
+    with pytest.raises(ValueError, match="kernel_size must be odd"):
+        plot_receptive_field(2)

@@ -15,6 +15,7 @@ from dlcourse.plotting.images import (
     plot_filters,
     plot_image_grid,
 )
+from dlcourse.plotting.convolution import plot_receptive_field, plot_sliding_window
 
 __all__ = [
     "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
@@ -22,4 +23,6 @@ __all__ = [
     "plot_feature_maps",
     "plot_filters",
     "plot_image_grid",
+    "plot_receptive_field",
+    "plot_sliding_window",
 ]

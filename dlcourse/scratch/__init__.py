@@ -11,7 +11,7 @@ module per mechanism; everything is importable from ``dlcourse.scratch``.
 
 from dlcourse.activations import ACTIVATIONS, linear, relu, sigmoid, softmax, tanh
 from dlcourse.scratch.dense import dense_forward, mlp_forward, neuron
-from dlcourse.scratch.conv import conv2d, max_pool2d, output_size
+from dlcourse.scratch.conv import conv2d, max_pool2d, output_size, receptive_field
 
 __all__ = [
     "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
@@ -19,4 +19,5 @@ __all__ = [
     "conv2d",
     "max_pool2d",
     "output_size",
+    "receptive_field",
 ]

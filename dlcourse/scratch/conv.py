@@ -10,6 +10,7 @@ possible, with the odd pixel at the bottom and right.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -183,3 +184,54 @@ def max_pool2d(image: Any, pool_size: int = 2, *, stride: int | None = None) -> 
     windows = sliding_window_view(image, (pool_size, pool_size), axis=(0, 1))[::stride, ::stride]
     out = windows.max(axis=(3, 4))
     return out[:, :, 0] if grey else out
+
+
+def receptive_field(kernel_sizes: Sequence[int], strides: Sequence[int] | None = None) -> list[int]:
+    """Side of the input patch that one output pixel sees, after each layer of a stack.
+
+    Each layer with kernel ``k`` widens the field by ``(k - 1)`` times the
+    product of the strides of the layers before it: ``r = 1 + sum((k_l -
+    1) * s_1 * ... * s_(l-1))``. A 2x2 max pooling is a layer with kernel 2
+    and stride 2.
+
+    Parameters
+    ----------
+    kernel_sizes : sequence of int
+        Kernel side of each layer, input side first.
+    strides : sequence of int, optional
+        Stride of each layer; default 1 for all.
+
+    Returns
+    -------
+    list of int
+        The receptive field after each layer.
+
+    Examples
+    --------
+    Two 3x3 convolutions see 5x5 pixels; a pooling and a third see 10x10:
+
+    >>> from dlcourse.scratch import receptive_field
+    >>> receptive_field([3, 3]), receptive_field([3, 3, 2, 3], [1, 1, 2, 1])
+    ([3, 5], [3, 5, 6, 10])
+    """
+    if isinstance(kernel_sizes, (str, bytes)) or not isinstance(kernel_sizes, Sequence):
+        raise TypeError(f"kernel_sizes must be a list of integers such as [3, 3], got {kernel_sizes!r}")
+    if not kernel_sizes:
+        raise ValueError("kernel_sizes must name at least one layer, got []")
+    sizes = [check_int(f"kernel_sizes[{k}]", n, minimum=1) for k, n in enumerate(kernel_sizes)]
+    if strides is None:
+        steps = [1] * len(sizes)
+    else:
+        if isinstance(strides, (str, bytes)) or not isinstance(strides, Sequence):
+            raise TypeError(f"strides must be a list of integers, got {strides!r}")
+        if len(strides) != len(sizes):
+            raise ValueError(
+                f"strides must give one stride per layer: {len(strides)} for {len(sizes)} layers"
+            )
+        steps = [check_int(f"strides[{k}]", n, minimum=1) for k, n in enumerate(strides)]
+    fields, field, jump = [], 1, 1
+    for size, step in zip(sizes, steps):
+        field += (size - 1) * jump
+        jump *= step
+        fields.append(field)
+    return fields
