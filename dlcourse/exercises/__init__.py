@@ -65,6 +65,17 @@ from dlcourse.exercises.ch07b import (
 )
 from dlcourse.exercises.scaling import check_per_replica_batch, check_scaled_learning_rate
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch04 import (
+    PARAMS_FILTERS,
+    PARAMS_INPUT_SHAPE,
+    PARAMS_KERNEL,
+    SIZE_IMAGE,
+    SIZE_KERNEL,
+    SIZE_STRIDE,
+    check_conv_parameters,
+    check_edge_kernel,
+    check_output_size,
+)
 
 __all__ = [
     "check_attention_weight",
@@ -114,4 +125,15 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
+    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
+    "check_functional_model", "check_neuron_output", "check_parameter_count",
+    "PARAMS_FILTERS",
+    "PARAMS_INPUT_SHAPE",
+    "PARAMS_KERNEL",
+    "SIZE_IMAGE",
+    "SIZE_KERNEL",
+    "SIZE_STRIDE",
+    "check_conv_parameters",
+    "check_edge_kernel",
+    "check_output_size",
 ]

@@ -27,6 +27,13 @@ from dlcourse.plotting.series import (
     plot_unrolled_rnn,
 )
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.images import (
+    plot_confusion_matrix,
+    plot_feature_maps,
+    plot_filters,
+    plot_image_grid,
+)
+from dlcourse.plotting.convolution import plot_receptive_field, plot_sliding_window
 
 __all__ = [
     "PALETTE",
@@ -50,4 +57,11 @@ __all__ = [
     "plot_threshold_tradeoff",
     "plot_unrolled_rnn",
     "use_style",
+    "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
+    "plot_confusion_matrix",
+    "plot_feature_maps",
+    "plot_filters",
+    "plot_image_grid",
+    "plot_receptive_field",
+    "plot_sliding_window",
 ]

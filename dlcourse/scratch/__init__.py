@@ -9,6 +9,7 @@ module per mechanism; everything is importable from ``dlcourse.scratch``.
 - :mod:`dlcourse.scratch.descent`: gradient descent on a one-feature line
 - :mod:`dlcourse.scratch.backprop`: a two-layer network, trained by backpropagation
 - :mod:`dlcourse.scratch.rnn`: a simple recurrent layer, step by step
+- :mod:`dlcourse.scratch.conv`: convolution and max pooling of images
 """
 
 from dlcourse.activations import ACTIVATIONS, linear, relu, sigmoid, softmax, tanh
@@ -53,4 +54,13 @@ __all__ = [
     "tanh",
     "train_two_layer",
     "two_layer_loss",
+from dlcourse.scratch.conv import conv2d, max_pool2d, output_size, receptive_field
+
+__all__ = [
+    "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
+    "softmax", "tanh",
+    "conv2d",
+    "max_pool2d",
+    "output_size",
+    "receptive_field",
 ]

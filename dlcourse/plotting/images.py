@@ -1,0 +1,237 @@
+"""Figures of images: grids of images, a confusion matrix, filters and feature maps (chapter 4)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from dlcourse._checks import check_array, check_int, check_labels, check_same_length
+
+
+def _check_titles(titles: Any, n: int) -> list[str] | None:
+    if titles is None:
+        return None
+    if isinstance(titles, str) or not isinstance(titles, Sequence):
+        raise TypeError(f"titles must be a list of strings, one per image, got {titles!r}")
+    if len(titles) != n:
+        raise ValueError(f"titles must hold one string per image: got {len(titles)} for {n} images")
+    return [str(t) for t in titles]
+
+
+def plot_image_grid(
+    images: Any,
+    titles: Sequence[str] | None = None,
+    *,
+    n_cols: int = 8,
+    cmap: str = "gray_r",
+    size: float = 1.2,
+    symmetric: bool = False,
+) -> Figure:
+    """Show images side by side in a grid, each with an optional title.
+
+    Parameters
+    ----------
+    images : array of shape (n, height, width) or (n, height, width, channels)
+        The images; one channel is shown with ``cmap``, three as colour.
+    titles : sequence of str, optional
+        One title per image (e.g. ``"true 4, predicted 9"``).
+    n_cols : int, default 8
+        Images per row.
+    cmap : str, default "gray_r"
+        Colour map of one-channel images ("gray_r": ink dark on white).
+    size : float, default 1.2
+        Side of one image in inches.
+    symmetric : bool, default False
+        Centre the colours of every image on zero (for filters and weights,
+        whose sign matters); use a diverging ``cmap`` such as ``"RdBu_r"``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlcourse.plotting import plot_image_grid
+    >>> fig = plot_image_grid(np.zeros((5, 8, 8)), titles=list("abcde"), n_cols=3)
+    >>> len(fig.axes)
+    6
+    """
+    array = check_array("images", images, ndim=(3, 4))
+    if array.ndim == 4 and array.shape[3] == 1:
+        array = array[..., 0]
+    if array.ndim == 4 and array.shape[3] != 3:
+        raise ValueError(
+            f"images must have 1 or 3 channels, got shape {array.shape}: "
+            "show the channels of one image as separate images instead"
+        )
+    n_cols = check_int("n_cols", n_cols, minimum=1)
+    labels = _check_titles(titles, len(array))
+    n_cols = min(n_cols, len(array))
+    n_rows = math.ceil(len(array) / n_cols)
+    extra = 0.3 if labels else 0.0
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=(size * n_cols, (size + extra) * n_rows),
+                             squeeze=False)
+    for k, ax in enumerate(axes.ravel()):
+        ax.set_axis_off()
+        if k >= len(array):
+            continue
+        kwargs: dict[str, Any] = {}
+        if array.ndim == 3:
+            kwargs["cmap"] = cmap
+            if symmetric:
+                limit = float(np.abs(array[k]).max()) or 1.0
+                kwargs.update(vmin=-limit, vmax=limit)
+        ax.imshow(array[k], **kwargs)
+        if labels:
+            ax.set_title(labels[k], fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion_matrix(
+    y_true: Any,
+    y_pred: Any,
+    class_names: Sequence[str] | None = None,
+    *,
+    ax: Any = None,
+) -> Figure:
+    """Draw the confusion matrix as a seaborn heatmap: rows true, columns predicted.
+
+    Each cell counts the examples of its row's class predicted as its
+    column's class: the diagonal holds the correct answers. The colours
+    saturate at the largest error, so that the errors stand out.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like of int, shape (n_samples,)
+        True and predicted class labels ``0 .. k-1``.
+    class_names : sequence of str, optional
+        Name of each class; default ``"0"``, ``"1"``, ...
+    ax : matplotlib Axes, optional
+        Where to draw; default a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from dlcourse.plotting import plot_confusion_matrix
+    >>> fig = plot_confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2], ["a", "b", "c"])
+    >>> fig.axes[0].get_xlabel()
+    'predicted'
+    """
+    import seaborn as sns
+
+    y_true = check_labels("y_true", y_true)
+    y_pred = check_labels("y_pred", y_pred)
+    check_same_length("y_true", y_true, "y_pred", y_pred)
+    n_classes = int(max(y_true.max(), y_pred.max())) + 1
+    if class_names is not None:
+        if isinstance(class_names, str) or not isinstance(class_names, Sequence):
+            raise TypeError(f"class_names must be a list of strings, got {class_names!r}")
+        if len(class_names) < n_classes:
+            raise ValueError(
+                f"class_names names {len(class_names)} classes, but the labels go up to "
+                f"{n_classes - 1}"
+            )
+        n_classes = len(class_names)
+    names = list(class_names) if class_names is not None else [str(k) for k in range(n_classes)]
+    counts = np.zeros((n_classes, n_classes), dtype=int)
+    np.add.at(counts, (y_true, y_pred), 1)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(0.5 * n_classes + 1.8, 0.45 * n_classes + 1.2))
+    else:
+        fig = ax.figure
+    # The colour scale stops at the largest error, so that the errors stand
+    # out instead of fading next to the large counts of the diagonal.
+    off_diagonal = counts[~np.eye(n_classes, dtype=bool)]
+    largest_error = int(off_diagonal.max()) if off_diagonal.size else 0
+    sns.heatmap(counts, annot=True, fmt="d", cmap="Blues", cbar=False, square=True,
+                linewidths=0.5, linecolor="0.9", xticklabels=names, yticklabels=names, ax=ax,
+                vmin=0, vmax=max(1, largest_error))
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.tick_params(axis="y", rotation=0)
+    fig.tight_layout()
+    return fig
+
+
+def plot_filters(kernel: Any, *, n_cols: int = 8, size: float = 0.9) -> Figure:
+    """Show the filters of a convolution layer, one image each.
+
+    Blue is a negative weight, red a positive one, white zero: a filter
+    with blue on one side and red on the other detects an edge.
+
+    Parameters
+    ----------
+    kernel : array of shape (kh, kw, in_channels, filters) or (kh, kw, filters)
+        A ``Conv2D`` kernel (``layer.get_weights()[0]``); for several input
+        channels, the weights are summed over them.
+    n_cols : int, default 8
+        Filters per row.
+    size : float, default 0.9
+        Side of one filter in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlcourse.plotting import plot_filters
+    >>> fig = plot_filters(np.random.default_rng(0).normal(size=(3, 3, 1, 4)))
+    >>> len(fig.axes)
+    4
+    """
+    weights = check_array("kernel", kernel, ndim=(3, 4))
+    if weights.ndim == 4:
+        weights = weights.sum(axis=2)
+    filters = np.moveaxis(weights, -1, 0)
+    titles = [str(k) for k in range(len(filters))]
+    return plot_image_grid(filters, titles, n_cols=n_cols, cmap="RdBu_r", size=size,
+                           symmetric=True)
+
+
+def plot_feature_maps(maps: Any, *, n_cols: int = 8, size: float = 1.1) -> Figure:
+    """Show the feature maps of one image after a layer, one image per channel.
+
+    Parameters
+    ----------
+    maps : array of shape (height, width, channels) or (1, height, width, channels)
+        A layer's output for one image (a batch of one is accepted).
+    n_cols : int, default 8
+        Maps per row.
+    size : float, default 1.1
+        Side of one map in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlcourse.plotting import plot_feature_maps
+    >>> fig = plot_feature_maps(np.zeros((1, 6, 6, 3)))
+    >>> len(fig.axes)
+    3
+    """
+    array = check_array("maps", maps, ndim=(3, 4))
+    if array.ndim == 4:
+        if array.shape[0] != 1:
+            raise ValueError(
+                f"maps must be the output for one image, got a batch of {array.shape[0]}: "
+                "pass maps[0]"
+            )
+        array = array[0]
+    channels = np.moveaxis(array, -1, 0)
+    titles = [str(k) for k in range(len(channels))]
+    return plot_image_grid(channels, titles, n_cols=n_cols, cmap="magma", size=size)
