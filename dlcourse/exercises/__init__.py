@@ -29,6 +29,17 @@ from dlcourse.exercises.ch03 import (
     STEP_X,
     STEP_Y,
 )
+from dlcourse.exercises.ch04 import (
+    check_conv_parameters,
+    check_edge_kernel,
+    check_output_size,
+    PARAMS_FILTERS,
+    PARAMS_INPUT_SHAPE,
+    PARAMS_KERNEL,
+    SIZE_IMAGE,
+    SIZE_KERNEL,
+    SIZE_STRIDE,
+)
 from dlcourse.exercises.ch05 import (
     check_persistence_mae,
     check_rnn_parameter_count,
@@ -65,22 +76,13 @@ from dlcourse.exercises.ch07b import (
 )
 from dlcourse.exercises.scaling import check_per_replica_batch, check_scaled_learning_rate
 from dlcourse.exercises.verdict import Verdict
-from dlcourse.exercises.ch04 import (
-    PARAMS_FILTERS,
-    PARAMS_INPUT_SHAPE,
-    PARAMS_KERNEL,
-    SIZE_IMAGE,
-    SIZE_KERNEL,
-    SIZE_STRIDE,
-    check_conv_parameters,
-    check_edge_kernel,
-    check_output_size,
-)
 
 __all__ = [
     "check_attention_weight",
     "check_cnn_parameters",
+    "check_conv_parameters",
     "check_descent_step",
+    "check_edge_kernel",
     "check_equilibrium_loss",
     "check_factorization_parameters",
     "check_feature_pair",
@@ -92,6 +94,7 @@ __all__ = [
     "check_mse",
     "check_neuron_output",
     "check_optimal_discriminator",
+    "check_output_size",
     "check_parameter_count",
     "check_per_replica_batch",
     "check_persistence_mae",
@@ -112,11 +115,17 @@ __all__ = [
     "P_DATA",
     "P_GENERATOR",
     "PAIR_LATENT_DIM",
+    "PARAMS_FILTERS",
+    "PARAMS_INPUT_SHAPE",
+    "PARAMS_KERNEL",
     "PERSISTENCE_HORIZON",
     "RATE_STEPS",
     "RNN_FEATURES",
     "RNN_UNITS",
     "SCREENING_COUNTS",
+    "SIZE_IMAGE",
+    "SIZE_KERNEL",
+    "SIZE_STRIDE",
     "STEP_LEARNING_RATE",
     "STEP_START",
     "STEP_X",
@@ -125,15 +134,4 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
-    "COUNT_LAYER_SIZES", "NEURON_B", "NEURON_W", "NEURON_X", "Verdict", "check_feature_pair",
-    "check_functional_model", "check_neuron_output", "check_parameter_count",
-    "PARAMS_FILTERS",
-    "PARAMS_INPUT_SHAPE",
-    "PARAMS_KERNEL",
-    "SIZE_IMAGE",
-    "SIZE_KERNEL",
-    "SIZE_STRIDE",
-    "check_conv_parameters",
-    "check_edge_kernel",
-    "check_output_size",
 ]

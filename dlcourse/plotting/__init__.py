@@ -7,6 +7,7 @@ per kind of figure; everything is importable from ``dlcourse.plotting``.
 
 from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_saliency
 from dlcourse.plotting.attention import plot_attention
+from dlcourse.plotting.convolution import plot_receptive_field, plot_sliding_window
 from dlcourse.plotting.curves import plot_curves
 from dlcourse.plotting.descent import plot_descent
 from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
@@ -17,6 +18,12 @@ from dlcourse.plotting.gan import (
     plot_sample_scatter,
 )
 from dlcourse.plotting.history import plot_history
+from dlcourse.plotting.images import (
+    plot_confusion_matrix,
+    plot_feature_maps,
+    plot_filters,
+    plot_image_grid,
+)
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.sensors import plot_recordings
@@ -27,13 +34,6 @@ from dlcourse.plotting.series import (
     plot_unrolled_rnn,
 )
 from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.images import (
-    plot_confusion_matrix,
-    plot_feature_maps,
-    plot_filters,
-    plot_image_grid,
-)
-from dlcourse.plotting.convolution import plot_receptive_field, plot_sliding_window
 
 __all__ = [
     "PALETTE",
@@ -43,6 +43,8 @@ __all__ = [
     "plot_curves",
     "plot_decision_regions",
     "plot_descent",
+    "plot_feature_maps",
+    "plot_filters",
     "plot_forecast",
     "plot_gan_diagram",
     "plot_gan_losses",
@@ -51,17 +53,12 @@ __all__ = [
     "plot_image_grid",
     "plot_lstm_cell",
     "plot_network",
+    "plot_receptive_field",
     "plot_recordings",
     "plot_saliency",
     "plot_sample_scatter",
+    "plot_sliding_window",
     "plot_threshold_tradeoff",
     "plot_unrolled_rnn",
     "use_style",
-    "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
-    "plot_confusion_matrix",
-    "plot_feature_maps",
-    "plot_filters",
-    "plot_image_grid",
-    "plot_receptive_field",
-    "plot_sliding_window",
 ]

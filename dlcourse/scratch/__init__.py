@@ -25,6 +25,7 @@ from dlcourse.scratch.backprop import (
     train_two_layer,
     two_layer_loss,
 )
+from dlcourse.scratch.conv import conv2d, max_pool2d, output_size, receptive_field
 from dlcourse.scratch.dense import dense_forward, mlp_forward, neuron
 from dlcourse.scratch.descent import gradient_descent, line_gradient, line_loss
 from dlcourse.scratch.rnn import rnn_step, simple_rnn_forward
@@ -32,6 +33,7 @@ from dlcourse.scratch.rnn import rnn_step, simple_rnn_forward
 __all__ = [
     "ACTIVATIONS",
     "backward_two_layer",
+    "conv2d",
     "dense_forward",
     "forward_two_layer",
     "gradient_descent",
@@ -40,11 +42,14 @@ __all__ = [
     "line_loss",
     "linear",
     "loss_and_gradients",
+    "max_pool2d",
     "mlp_forward",
     "neuron",
     "numerical_gradients",
+    "output_size",
     "PARAMETER_NAMES",
     "predict_two_layer",
+    "receptive_field",
     "relu",
     "rnn_step",
     "sgd_update",
@@ -54,13 +59,4 @@ __all__ = [
     "tanh",
     "train_two_layer",
     "two_layer_loss",
-from dlcourse.scratch.conv import conv2d, max_pool2d, output_size, receptive_field
-
-__all__ = [
-    "ACTIVATIONS", "dense_forward", "linear", "mlp_forward", "neuron", "relu", "sigmoid",
-    "softmax", "tanh",
-    "conv2d",
-    "max_pool2d",
-    "output_size",
-    "receptive_field",
 ]
