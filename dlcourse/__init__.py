@@ -9,6 +9,7 @@ never drift apart. Modules:
 - :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
 - :mod:`dlcourse.plotting`: the book's plot style and figures
 - :mod:`dlcourse.activations`: activation functions in NumPy
+- :mod:`dlcourse.gradients`: per-layer gradient norms of a Keras model
 - :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against TensorFlow
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
@@ -33,6 +34,7 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "activations", "book", "data", "environment", "evaluation", "exercises", "models",
     "plotting", "scratch", "training",
+    "gradients",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

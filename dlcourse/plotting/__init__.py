@@ -9,5 +9,10 @@ from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.network import plot_network
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.activations import plot_activations, plot_gradient_norms
 
-__all__ = ["PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style"]
+__all__ = [
+    "PALETTE", "plot_decision_regions", "plot_history", "plot_network", "use_style",
+    "plot_activations",
+    "plot_gradient_norms",
+]
