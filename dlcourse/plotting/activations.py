@@ -62,9 +62,10 @@ def plot_activations(
         ax.plot(z, ACTIVATIONS[name](z), label="function")
         ax.plot(z, DERIVATIVES[name](z), linestyle="--", label="derivative")
         ax.set_title(name)
-        ax.set_xlabel("z")
     for ax in axes.ravel()[len(names):]:
         ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel("z")
     axes[0, 0].legend(loc="upper left", fontsize="small")
     fig.tight_layout()
     return fig
