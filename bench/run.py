@@ -31,12 +31,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CHAPTER_TARGETS: dict[str, dict] = {
     "01_neural_networks": {"seconds": 45, "figures": {"test_accuracy": 0.97}},
     "02_activations": {"seconds": 45, "figures": {"moons_relu": 0.97}},
+    "07d_medicine_sensors": {"seconds": 60, "figures": {"test_sensitivity": 0.9,
+                                                        "sensor_accuracy": 0.95}},
+    "07e_challenges": {"seconds": 60, "figures": {"clean_accuracy": 0.95, "hunger_full": 0.95}},
+    # gradient_digits: decimal places to which the NumPy backprop agrees
+    # with numerical and GradientTape gradients (5 means 1e-5).
+    "03_training": {"seconds": 45, "figures": {"scratch_accuracy": 0.95,
+                                               "gradient_digits": 5}},
 }
 DEFAULT_SECONDS = 60          # for a chapter without an entry above
 IMPORT_SECONDS = 0.5          # import dlcourse: no TensorFlow on this path
 SETUP_IMPORT_SECONDS = 6.0    # what a chapter's set-up cell imports
 SETUP_IMPORTS = "import dlcourse.data, dlcourse.models, dlcourse.plotting, dlcourse.training"
 FIT_OVERHEAD = 1.03
+HELP_SECONDS = 1.0            # `dlcourse --help`: no TensorFlow on this path
 
 
 def run_chapter(path: Path) -> tuple[float, dict[str, float]]:
@@ -83,6 +91,16 @@ def import_seconds(statement: str = "import dlcourse", repeats: int = 5) -> floa
         for _ in range(repeats)
     ]
     return min(runs)
+
+
+def command_seconds(argv: list[str], repeats: int = 3) -> float:
+    """Median wall time of running a command."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def fit_overhead(repeats: int = 3, epochs: int = 30) -> tuple[float, float, float]:
@@ -148,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds = import_seconds(SETUP_IMPORTS, repeats=3)
     rows.append(("a chapter's set-up imports", f"{seconds:.2f} s", f"<= {SETUP_IMPORT_SECONDS} s",
                  seconds <= SETUP_IMPORT_SECONDS))
+
+    seconds = command_seconds([sys.executable, "-m", "dlcourse.cli", "--help"])
+    rows.append(("dlcourse --help", f"{seconds:.2f} s", f"<= {HELP_SECONDS} s", seconds <= HELP_SECONDS))
 
     print("timing fit against model.fit ...", file=sys.stderr, flush=True)
     plain_s, ours_s, ratio = fit_overhead(repeats=args.repeats)

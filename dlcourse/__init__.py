@@ -5,13 +5,16 @@ never drift apart. Modules:
 
 - :mod:`dlcourse.data`: offline data loaders, already split and scaled
 - :mod:`dlcourse.models`: Keras model builders
-- :mod:`dlcourse.training`: seeding and a ``fit`` with sensible defaults
+- :mod:`dlcourse.training`: seeding and a ``fit`` with sensible defaults, resumable
+- :mod:`dlcourse.saving`: saving a trained model and loading it back
 - :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
 - :mod:`dlcourse.plotting`: the book's plot style and figures
 - :mod:`dlcourse.activations`: activation functions in NumPy
 - :mod:`dlcourse.gradients`: per-layer gradient norms of a Keras model
 - :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against TensorFlow
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
+- :mod:`dlcourse.losses`: loss functions in NumPy
+- :mod:`dlcourse.selection`: comparing training runs: epochs to a target, generalisation gaps
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
 
 ``import dlcourse`` is cheap: TensorFlow is imported only by the modules
@@ -32,8 +35,9 @@ from types import ModuleType
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "activations", "book", "data", "environment", "evaluation", "exercises", "models",
-    "plotting", "scratch", "training",
+    "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
+    "evaluation", "exercises", "losses", "metrics", "models", "plotting", "saving",
+    "scratch", "selection", "training",
     "gradients",
 )
 __all__ = ["__version__", *_SUBMODULES]

@@ -10,6 +10,7 @@ that every entry of ``_toc.yml`` has its HTML page.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,84 @@ def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> 
     return [p for p in toc_pages(root) if not (html_dir / p.with_suffix(".html")).is_file()]
 
 
+# Tags that make a browser fetch something: scripts, style sheets, images, frames.
+_FETCHED = re.compile(
+    r"<(?:script|img|iframe|source)\b[^>]*\bsrc=[\"'](?P<src>[^\"']+)"
+    r"|<link\b(?=[^>]*\brel=[\"'](?:stylesheet|preload|icon)[\"'])[^>]*\bhref=[\"'](?P<href>[^\"']+)",
+    re.IGNORECASE,
+)
+
+
+def external_resources(html_dir: str | Path) -> list[str]:
+    """``page: url`` for every script, style sheet, image or frame a built page
+    would fetch from outside the book (links a reader clicks do not count).
+
+    The book must read offline: math, fonts and scripts are served from its
+    own ``_static``.
+
+    Examples
+    --------
+    >>> external_resources("_build/html")           # doctest: +SKIP
+    []
+    """
+    html_dir = check_path("html_dir", html_dir)
+    found = []
+    for page in sorted(html_dir.rglob("*.html")):
+        for match in _FETCHED.finditer(page.read_text(encoding="utf-8", errors="replace")):
+            url = match.group("src") or match.group("href")
+            if url.startswith(("http:", "https:", "//")):
+                found.append(f"{page.relative_to(html_dir).as_posix()}: {url}")
+    return found
+
+
+def page_title(path: str | Path) -> str:
+    """The first ``# `` heading of a page (its title in the book).
+
+    Examples
+    --------
+    >>> page_title("book/01_neural_networks.md")    # doctest: +SKIP
+    'Neural networks'
+    """
+    path = check_path("path", path)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def source_line(page: str | Path, source: str) -> int | None:
+    """The line of ``page`` where a code cell's ``source`` starts (1-based), or None.
+
+    Examples
+    --------
+    >>> source_line("book/01_neural_networks.md", "set_seed(0)")   # doctest: +SKIP
+    52
+    """
+    page = check_path("page", page)
+    if not isinstance(source, str):
+        raise TypeError(f"source must be a cell's source text, got {type(source).__name__}")
+    text = page.read_text(encoding="utf-8")
+    at = text.find(source.strip()) if source.strip() else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def last_error_line(traceback: str) -> str:
+    """The final ``SomeError: message`` line of a (coloured) kernel traceback.
+
+    Examples
+    --------
+    >>> last_error_line("Traceback ...\n\x1b[31mAssertionError\x1b[0m: too low\n")
+    'AssertionError: too low'
+    """
+    if not isinstance(traceback, str):
+        raise TypeError(f"traceback must be text, got {type(traceback).__name__}")
+    lines = [line.strip() for line in _ANSI.sub("", traceback).splitlines()]
+    return next((line for line in reversed(lines) if line), "the cell failed")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``check-html [ROOT]`` or ``notebooks [ROOT]``; returns the exit code.
 
@@ -137,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     missing = missing_html(root)
     if missing:
         print("no HTML page for: " + ", ".join(str(p) for p in missing), file=sys.stderr)
+        return 1
+    external = external_resources(root / "_build" / "html")
+    if external:
+        print("pages fetch from outside the book (it must read offline):\n  "
+              + "\n  ".join(external), file=sys.stderr)
         return 1
     print(f"ok: all {len(toc_pages(root))} pages of _toc.yml are built")
     return 0

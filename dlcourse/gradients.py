@@ -15,7 +15,7 @@ import numpy as np
 
 from dlcourse._checks import check_array, check_choice, check_int, check_model_input, check_same_length
 from dlcourse._keras import keras
-from dlcourse.training import _check_targets
+from dlcourse._targets import check_targets
 
 #: Weight initialisers :func:`reinitialize` accepts (Keras names).
 INITIALIZERS = ("glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
@@ -113,7 +113,7 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
     y = check_array("y", y, ndim=(1, 2))
     check_same_length("x", x, "y", y)
     check_model_input("x", model, x)
-    y = _check_targets("y", y, model)
+    y = check_targets("y", y, model)
     import tensorflow as tf
 
     x, y = x.astype(np.float32), y.astype(np.float32)

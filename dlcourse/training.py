@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,11 +15,13 @@ from dlcourse._checks import (
     check_bool,
     check_float,
     check_int,
-    check_labels,
     check_model_input,
+    check_path,
     check_same_length,
 )
+from dlcourse._guards import StopOnNonFinite, backup_callback, divergence_message, finished_epochs
 from dlcourse._keras import keras
+from dlcourse._targets import check_targets
 
 
 def set_seed(seed: int = 0, *, deterministic: bool = False) -> None:
@@ -58,82 +62,6 @@ def _check_model(model: Any) -> None:
         )
 
 
-def _loss_name(model: keras.Model) -> str | None:
-    """The name of the model's loss (``"binary_crossentropy"``, ...), or None if unknown."""
-    loss = model.loss
-    if isinstance(loss, (dict, list, tuple)):
-        return None  # several outputs: Keras checks those itself
-    try:
-        loss = keras.losses.get(loss)
-    except (ValueError, TypeError):
-        pass
-    name = getattr(loss, "name", None) or getattr(loss, "__name__", None)
-    return name if isinstance(name, str) else None
-
-
-def _check_targets(name: str, y: np.ndarray, model: keras.Model) -> np.ndarray:
-    """Raise unless ``y`` fits the model's output layer and loss.
-
-    Keras would otherwise truncate float labels silently, or fail deep inside
-    TensorFlow on labels out of range, one-hot labels for a sparse loss, or
-    class labels for a sigmoid output.
-    """
-    try:
-        output_shape = tuple(model.output_shape)
-    except (AttributeError, ValueError, TypeError):
-        return y
-    loss = _loss_name(model)
-    if loss is None or len(output_shape) != 2 or not isinstance(output_shape[1], int):
-        return y
-    units = output_shape[1]
-    if loss == "sparse_categorical_crossentropy":
-        if units == 1:
-            raise ValueError(
-                "the model has 1 output unit, but sparse_categorical_crossentropy needs one "
-                "unit per class: use Dense(n_classes, 'softmax'), or for two classes "
-                "Dense(1, 'sigmoid') with binary_crossentropy"
-            )
-        return check_labels(name, y, n_classes=units)
-    if loss == "categorical_crossentropy":
-        if y.ndim == 1 or y.shape[1] == 1:
-            raise ValueError(
-                f"{name} holds one integer label per row, but the loss categorical_crossentropy "
-                f"wants one-hot rows of shape (n, {units}): pass "
-                f"keras.utils.to_categorical({name}, {units}), or compile with "
-                "loss='sparse_categorical_crossentropy'"
-            )
-        if y.shape[1] != units:
-            raise ValueError(
-                f"{name} has {y.shape[1]} columns, but the model has {units} output units"
-            )
-    if loss in ("categorical_crossentropy", "binary_crossentropy"):
-        if y.min() < 0 or y.max() > 1:
-            hint = (
-                f"for {int(y.max()) + 1} classes use Dense({int(y.max()) + 1}, 'softmax') "
-                "with sparse_categorical_crossentropy"
-                if loss == "binary_crossentropy" else "one-hot rows hold only 0 and 1"
-            )
-            raise ValueError(
-                f"{name} must hold values in [0, 1] for the loss {loss}, got values from "
-                f"{y.min():g} to {y.max():g}: {hint}"
-            )
-        if loss == "binary_crossentropy" and units > 1 and (y.ndim == 1 or y.shape[1] != units):
-            raise ValueError(
-                f"the model has {units} sigmoid outputs (one yes/no answer each: multi-label), "
-                f"so {name} must have shape (n, {units}), got {y.shape}; for one class per "
-                f"row use Dense({units}, 'softmax') with sparse_categorical_crossentropy"
-            )
-        return y
-    # A regression loss: one target column per output unit.
-    columns = 1 if y.ndim == 1 else y.shape[1]
-    if columns != units:
-        raise ValueError(
-            f"{name} has {columns} target column(s), but the model has {units} output "
-            f"unit(s) and the regression loss {loss}"
-        )
-    return y
-
-
 def _as_callbacks(callbacks: Any) -> list[keras.callbacks.Callback]:
     """A list of callbacks from one callback or a sequence of them."""
     if isinstance(callbacks, keras.callbacks.Callback):
@@ -164,6 +92,8 @@ def fit(
     patience: int = 10,
     verbose: int = 0,
     callbacks: keras.callbacks.Callback | Sequence[keras.callbacks.Callback] = (),
+    checkpoint_dir: str | Path | None = None,
+    strategy: Any = None,
 ) -> keras.callbacks.History:
     """Train ``model`` with the book's defaults and return its History.
 
@@ -172,7 +102,9 @@ def fit(
     once (reshuffled every epoch), trains quietly (the book plots the
     history instead of printing progress bars) and can stop early when the
     validation loss has not improved for ``patience`` epochs, restoring the
-    best weights.
+    best weights. A run whose loss becomes NaN or infinite stops at the end
+    of that epoch with a ``FloatingPointError`` naming the likely cause
+    (its ``history`` attribute holds the epochs run).
 
     Parameters
     ----------
@@ -205,6 +137,16 @@ def fit(
         0: silent, 1: progress bar, 2: one line per epoch.
     callbacks : keras.callbacks.Callback or a sequence of them, optional
         Extra callbacks.
+    checkpoint_dir : str or Path, optional
+        Save the weights, the optimizer's state and the epoch there after
+        every epoch. Run the same code again after a crash or a kill and it
+        resumes where it stopped: the epochs of both runs add up to
+        ``epochs``, and with the same seed the final weights equal those of
+        an uninterrupted run. The folder is removed when training ends.
+    strategy : tf.distribute.Strategy, optional
+        Train under this strategy (e.g. ``MirroredStrategy`` for several
+        devices). The model must have been built and compiled inside
+        ``strategy.scope()``.
 
     Returns
     -------
@@ -228,12 +170,15 @@ def fit(
     y = check_array("y", y, ndim=(1, 2))
     check_same_length("x", x, "y", y)
     check_model_input("x", model, x)
-    y = _check_targets("y", y, model)
+    y = check_targets("y", y, model)
     early_stopping = check_bool("early_stopping", early_stopping)
     epochs = check_int("epochs", epochs, minimum=1)
     batch_size = check_int("batch_size", batch_size, minimum=1)
     verbose = check_int("verbose", verbose, minimum=0)
     patience = check_int("patience", patience, minimum=0)
+    if checkpoint_dir is not None:
+        checkpoint_dir = check_path("checkpoint_dir", checkpoint_dir)
+    _check_strategy(strategy, model)
     if validation_data is not None:
         if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
             raise TypeError("validation_data must be a pair (x_val, y_val)")
@@ -241,7 +186,7 @@ def fit(
         y_val = check_array("validation_data[1]", validation_data[1], ndim=(1, 2))
         check_same_length("validation_data[0]", x_val, "validation_data[1]", y_val)
         check_model_input("validation_data[0]", model, x_val)
-        y_val = _check_targets("validation_data[1]", y_val, model)
+        y_val = check_targets("validation_data[1]", y_val, model)
         validation_data = (x_val, y_val)
         validation_split = 0.0
     else:
@@ -270,19 +215,58 @@ def fit(
                 monitor="val_loss", patience=patience, restore_best_weights=True
             )
         )
-    return model.fit(
-        _dataset(x, y, batch_size, shuffle=True),
-        validation_data=None if validation_data is None else _dataset(
-            *validation_data, batch_size, shuffle=False
-        ),
-        epochs=epochs,
-        callbacks=callbacks,
-        verbose=verbose,
-        shuffle=False,  # the dataset reshuffles itself every epoch
-    )
+    guard = StopOnNonFinite()
+    callbacks.append(guard)
+    extra: dict[str, Any] = {}
+    if checkpoint_dir is None:
+        train = _dataset(x, y, batch_size, shuffle=True)
+    else:
+        # One seeded stream of batches over all epochs, so a resumed run
+        # skips what the interrupted one used and sees the same batches.
+        steps = math.ceil(len(x) / batch_size)
+        seed = int(np.random.randint(2**31 - 1))
+        train = _dataset(x, y, batch_size, shuffle=True, seed=seed, repeat=True).skip(
+            finished_epochs(checkpoint_dir) * steps)
+        extra["steps_per_epoch"] = steps
+        callbacks.append(backup_callback(checkpoint_dir))
+    with (strategy.scope() if strategy is not None else contextlib.nullcontext()):
+        history = model.fit(
+            train,
+            validation_data=None if validation_data is None else _dataset(
+                *validation_data, batch_size, shuffle=False
+            ),
+            epochs=epochs,
+            callbacks=callbacks,
+            verbose=verbose,
+            shuffle=False,  # the dataset reshuffles itself every epoch
+            **extra,
+        )
+    if guard.diverged_at is not None:
+        error = FloatingPointError(divergence_message(*guard.diverged_at, model, x))
+        error.history = history
+        raise error
+    return history
 
 
-def _dataset(x: np.ndarray, y: np.ndarray, batch_size: int, *, shuffle: bool):
+def _check_strategy(strategy: Any, model: keras.Model) -> None:
+    if strategy is None:
+        return
+    import tensorflow as tf
+
+    if not isinstance(strategy, tf.distribute.Strategy):
+        raise TypeError(
+            f"strategy must be a tf.distribute.Strategy or None, got {type(strategy).__name__}"
+        )
+    if getattr(model, "_distribute_strategy", None) is not strategy:
+        raise ValueError(
+            "the model was built outside strategy.scope(): build and compile it inside "
+            "`with strategy.scope():` so its variables are placed on the strategy's devices, "
+            "then pass strategy= to fit"
+        )
+
+
+def _dataset(x: np.ndarray, y: np.ndarray, batch_size: int, *, shuffle: bool,
+             seed: int | None = None, repeat: bool = False):
     """Build a cached, batched ``tf.data`` pipeline of in-memory arrays.
 
     Keras re-wraps NumPy arrays in a new pipeline every epoch, which costs
@@ -295,5 +279,8 @@ def _dataset(x: np.ndarray, y: np.ndarray, batch_size: int, *, shuffle: bool):
     data = data.cache()
     if shuffle:
         # Seeded by set_seed through TensorFlow's global seed.
-        data = data.shuffle(len(x), reshuffle_each_iteration=True)
-    return data.batch(batch_size).prefetch(tf.data.AUTOTUNE)
+        data = data.shuffle(len(x), seed=seed, reshuffle_each_iteration=True)
+    data = data.batch(batch_size)
+    if repeat:
+        data = data.repeat()
+    return data.prefetch(tf.data.AUTOTUNE)

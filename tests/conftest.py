@@ -12,12 +12,14 @@
 3. The unit tests run first, the chapters after them; a failing chapter cell
    is reported by its place in ``book/`` (file and line) and its error
    message, as the first line of the failure.
+4. A chapter that passes in full leaves its outputs in the book's
+   jupyter-cache (``book_cache.py``), so ``make book`` after ``make test``
+   does not execute it a second time.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import tempfile
@@ -123,8 +125,13 @@ def _convert_chapters(wanted: str = "") -> list[Path]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    # Chapters run with the same matplotlib backend as a headless build.
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # Kernels use the inline backend, as the book build does, so their
+    # figures are outputs the book can show (book_cache.py). Unit tests draw
+    # with Agg (set below, in this process only).
+    os.environ.pop("MPLBACKEND", None)
+    import matplotlib
+
+    matplotlib.use("Agg")
     session.config._dlcourse_ipython_dir = _install_kernel_guard()
     if session.config.getoption("nbval_lax", default=False):
         _convert_chapters(session.config.getoption("chapters"))
@@ -134,47 +141,82 @@ def _is_chapter_cell(item: pytest.Item) -> bool:
     return type(item).__name__ == "IPyNbCell"
 
 
+def _run_order(item: pytest.Item) -> int:
+    if _is_chapter_cell(item):
+        return 1
+    return 2 if item.get_closest_marker("after_chapters") else 0
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "after_chapters: run after the chapters (it uses their outputs)")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Unit tests first (quick feedback), then the chapters, each in cell order.
-    items.sort(key=_is_chapter_cell)
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+    # Unit tests first (quick feedback), then the chapters, each in cell
+    # order, then the tests that compare with the chapters' run.
+    items.sort(key=_run_order)
 
 
 def chapter_location(notebook: Path, source: str) -> str:
     """``book/<chapter>.md:<line>`` of a converted chapter's cell source."""
-    from dlcourse.book import toc_notebooks
+    from dlcourse.book import source_line, toc_notebooks
 
     page = next((p for p in toc_notebooks(ROOT) if p.stem == notebook.stem), None)
     if page is None:
         return str(notebook)
-    text = (ROOT / page).read_text(encoding="utf-8")
-    at = text.find(source.strip()) if source.strip() else -1
-    return f"{page.as_posix()}:{text.count(chr(10), 0, at) + 1}" if at >= 0 else page.as_posix()
+    line = source_line(ROOT / page, source)
+    return f"{page.as_posix()}:{line}" if line else page.as_posix()
 
 
-def last_error_line(traceback: str) -> str:
-    """The final ``SomeError: message`` line of a (coloured) kernel traceback."""
-    lines = [line.strip() for line in _ANSI.sub("", traceback or "").splitlines()]
-    return next((line for line in reversed(lines) if line), "the cell failed")
+# Per converted chapter: (source, outputs, passed, seconds) of each cell run.
+_CHAPTER_RUNS: dict[Path, list[tuple[str, list, bool, float]]] = {}
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
+    if _is_chapter_cell(item) and call.when == "call":
+        _CHAPTER_RUNS.setdefault(Path(str(item.fspath)), []).append(
+            (item.cell.source, getattr(item, "test_outputs", None) or [], report.passed,
+             report.duration))
     if report.failed and _is_chapter_cell(item) and call.excinfo is not None:
         error = call.excinfo.value
         where = chapter_location(Path(str(item.fspath)), item.cell.source)
+        from dlcourse.book import last_error_line
+
         message = last_error_line(getattr(error, "inner_traceback", "") or str(error))
         report.longrepr = f"{where}: {message}\n\n{report.longrepr}"
 
 
+def _cache_passed_chapters() -> None:
+    from book_cache import store_outputs
+    from dlcourse.book import toc_notebooks
+
+    pages = {p.stem: ROOT / p for p in toc_notebooks(ROOT)}
+    for notebook, runs in _CHAPTER_RUNS.items():
+        if notebook.stem in pages and runs and all(passed for _, _, passed, _ in runs):
+            store_outputs(pages[notebook.stem], [(src, outs) for src, outs, _, _ in runs],
+                          sum(seconds for *_, seconds in runs), ROOT / "_build" / ".jupyter_cache")
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    try:
+        _cache_passed_chapters()
+    except Exception as error:  # the build then executes the chapters itself
+        print(f"\nnote: chapter outputs not cached for the book build ({error!r})")
     ipython_dir = getattr(session.config, "_dlcourse_ipython_dir", None)
     if ipython_dir is not None:
         shutil.rmtree(ipython_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def chapter_runs() -> dict[str, list[list]]:
+    """Outputs of each code cell of every chapter that passed in this run, by stem."""
+    return {notebook.stem: [outs for _, outs, _, _ in runs]
+            for notebook, runs in _CHAPTER_RUNS.items()
+            if all(passed for _, _, passed, _ in runs)}
 
 
 @pytest.fixture(scope="session")

@@ -82,3 +82,16 @@ def test_missing_html_reports_unbuilt_pages(tmp_path, capsys):
     (html / "one.html").write_text("<html></html>")
     assert main(["check-html", str(tmp_path)]) == 0
     assert "all 2 pages" in capsys.readouterr().out
+
+
+def test_external_resources_finds_what_a_page_would_fetch(tmp_path):
+    from dlcourse.book import external_resources
+
+    (tmp_path / "a.html").write_text(
+        '<script src="https://cdn.example/mathjax.js"></script>'
+        '<script src="_static/local.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/css">'
+        '<a href="https://doi.org/10.1/x">a citation link is fine</a>'
+        '<img src="_images/fig.png" alt="a local figure">')
+    assert external_resources(tmp_path) == [
+        "a.html: https://cdn.example/mathjax.js", "a.html: //fonts.example/css"]

@@ -3,7 +3,9 @@
 import yaml
 from sphinx.util.matching import Matcher
 
-from conftest import ROOT, chapter_location, last_error_line
+from conftest import ROOT, chapter_location
+
+from dlcourse.book import last_error_line
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 

@@ -1,0 +1,172 @@
+"""What a responsible binary diagnosis reports: sensitivity, specificity, a threshold.
+
+Accuracy alone hides the two kinds of mistakes a test can make. A
+*sensitive* test misses few sick patients (few false negatives); a
+*specific* test alarms few healthy ones (few false positives). The
+decision threshold trades one for the other, and it must be chosen on
+validation data, never on the test set (chapter 7, medicine).
+
+Labels here are binary: 1 is the *positive* finding (the disease), 0 the
+negative one. No TensorFlow import.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dlcourse._checks import check_array, check_float, check_labels, check_same_length
+
+
+def _binary_labels(name: str, value: Any) -> np.ndarray:
+    return check_labels(name, value, n_classes=2)
+
+
+def _scores(name: str, value: Any) -> np.ndarray:
+    """Probabilities of the positive class, one per row, as a 1-D array in [0, 1]."""
+    scores = check_array(name, value, ndim=(1, 2))
+    if scores.ndim == 2:
+        if scores.shape[1] != 1:
+            raise ValueError(
+                f"{name} must hold one score per row (the probability of the positive "
+                f"class), got shape {scores.shape}: for softmax outputs pass {name}[:, 1]"
+            )
+        scores = scores[:, 0]
+    if scores.min() < 0 or scores.max() > 1:
+        raise ValueError(
+            f"{name} must hold probabilities in [0, 1], got values from {scores.min():g} "
+            f"to {scores.max():g}"
+        )
+    return scores
+
+
+def confusion_counts(y_true: Any, y_pred: Any) -> dict[str, int]:
+    """Count true/false positives and negatives of binary predictions.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like of 0/1, shape (n,)
+        True and predicted labels; 1 is the positive finding.
+
+    Returns
+    -------
+    dict
+        ``{"tp": ..., "fn": ..., "fp": ..., "tn": ...}``.
+
+    Examples
+    --------
+    >>> confusion_counts([1, 1, 0, 0, 0], [1, 0, 0, 1, 0])
+    {'tp': 1, 'fn': 1, 'fp': 1, 'tn': 2}
+    """
+    y_true = _binary_labels("y_true", y_true)
+    y_pred = _binary_labels("y_pred", y_pred)
+    check_same_length("y_true", y_true, "y_pred", y_pred)
+    return {
+        "tp": int(np.sum((y_true == 1) & (y_pred == 1))),
+        "fn": int(np.sum((y_true == 1) & (y_pred == 0))),
+        "fp": int(np.sum((y_true == 0) & (y_pred == 1))),
+        "tn": int(np.sum((y_true == 0) & (y_pred == 0))),
+    }
+
+
+def sensitivity(y_true: Any, y_pred: Any) -> float:
+    """The share of positive cases the predictions find: TP / (TP + FN).
+
+    Also called *recall* or the *true positive rate*. Refuses data with no
+    positive case, where it is undefined.
+
+    Examples
+    --------
+    >>> sensitivity([1, 1, 1, 0], [1, 1, 0, 0])
+    0.6666666666666666
+    """
+    counts = confusion_counts(y_true, y_pred)
+    if counts["tp"] + counts["fn"] == 0:
+        raise ValueError("y_true holds no positive case (label 1): sensitivity is undefined")
+    return counts["tp"] / (counts["tp"] + counts["fn"])
+
+
+def specificity(y_true: Any, y_pred: Any) -> float:
+    """The share of negative cases the predictions clear: TN / (TN + FP).
+
+    The *true negative rate*. Refuses data with no negative case.
+
+    Examples
+    --------
+    >>> specificity([1, 0, 0, 0], [1, 1, 0, 0])
+    0.6666666666666666
+    """
+    counts = confusion_counts(y_true, y_pred)
+    if counts["tn"] + counts["fp"] == 0:
+        raise ValueError("y_true holds no negative case (label 0): specificity is undefined")
+    return counts["tn"] / (counts["tn"] + counts["fp"])
+
+
+def predict_at_threshold(scores: Any, threshold: float) -> np.ndarray:
+    """Call a case positive (1) when its score is at least ``threshold``.
+
+    Parameters
+    ----------
+    scores : array-like of shape (n,) or (n, 1)
+        Probabilities of the positive class, in [0, 1].
+    threshold : float
+        The cut, in [0, 1].
+
+    Examples
+    --------
+    >>> predict_at_threshold([0.1, 0.3, 0.8], 0.3)
+    array([0, 1, 1])
+    """
+    scores = _scores("scores", scores)
+    threshold = check_float("threshold", threshold, low=0, high=1)
+    return (scores >= threshold).astype(np.int64)
+
+
+def choose_threshold(y_val: Any, scores_val: Any, min_sensitivity: float = 0.95) -> float:
+    """The threshold that reaches ``min_sensitivity`` on validation data, as specifically as possible.
+
+    Among all cuts that find at least ``min_sensitivity`` of the positive
+    validation cases, return the highest one (a higher cut calls fewer
+    cases positive, so it clears the most negatives). Choose it on
+    validation data and then measure it, once, on the test set: chosen on
+    the test set, the reported sensitivity would be flattered.
+
+    Parameters
+    ----------
+    y_val : array-like of 0/1, shape (n,)
+        True validation labels; at least one positive and one negative.
+    scores_val : array-like of shape (n,) or (n, 1)
+        The model's probability of the positive class for each row.
+    min_sensitivity : float, default 0.95
+        The sensitivity to reach, in (0, 1].
+
+    Returns
+    -------
+    float
+        A threshold for :func:`predict_at_threshold`.
+
+    Examples
+    --------
+    >>> y = [1, 1, 1, 1, 0, 0, 0, 0]
+    >>> s = [0.9, 0.8, 0.6, 0.3, 0.4, 0.2, 0.1, 0.05]
+    >>> choose_threshold(y, s, min_sensitivity=0.75)
+    0.6
+    >>> choose_threshold(y, s, min_sensitivity=1.0)
+    0.3
+    """
+    y_val = _binary_labels("y_val", y_val)
+    scores_val = _scores("scores_val", scores_val)
+    check_same_length("y_val", y_val, "scores_val", scores_val)
+    min_sensitivity = check_float("min_sensitivity", min_sensitivity, low=0, high=1,
+                                  low_open=True)
+    if not (y_val == 1).any() or not (y_val == 0).any():
+        raise ValueError(
+            "y_val must hold both positive (1) and negative (0) cases to choose a threshold, "
+            f"got only label {int(y_val[0])}"
+        )
+    positives = np.sort(scores_val[y_val == 1])[::-1]  # highest first
+    # Calling the k highest-scoring positives positive needs a cut at or
+    # below the k-th of them; the highest such cut is that score itself.
+    needed = int(np.ceil(min_sensitivity * len(positives) - 1e-9))
+    return float(positives[max(needed, 1) - 1])

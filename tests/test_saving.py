@@ -1,0 +1,32 @@
+"""A saved model loads back with the same predictions; junk files are refused."""
+
+import numpy as np
+import pytest
+
+from dlcourse.data import load_penguins
+from dlcourse.models import build_mlp
+from dlcourse.saving import load_model, save_model
+from dlcourse.training import fit, set_seed
+
+
+def test_a_trained_model_round_trips_its_predictions(tmp_path):
+    set_seed(0)
+    data = load_penguins()
+    model = build_mlp(data.n_features, output_units=3, output_activation="softmax")
+    fit(model, data.X_train, data.y_train, epochs=3)
+    loaded = load_model(save_model(model, tmp_path / "penguins.keras"))
+    np.testing.assert_array_equal(model.predict(data.X_test, verbose=0),
+                                  loaded.predict(data.X_test, verbose=0))
+
+
+def test_files_that_are_not_models_are_refused(tmp_path):
+    text = tmp_path / "notes.keras"
+    text.write_text("not a model")
+    with pytest.raises(ValueError, match="not a saved Keras model"):
+        load_model(text)
+    with pytest.raises(ValueError, match="not a file"):
+        load_model(tmp_path / "missing.keras")
+    with pytest.raises(ValueError, match=r"\.keras"):
+        save_model(build_mlp(2), tmp_path / "model.h5")
+    with pytest.raises(TypeError, match="model"):
+        save_model("model", tmp_path / "m.keras")
