@@ -10,6 +10,7 @@ never drift apart. Modules:
 - :mod:`dlcourse.evaluation`: predicted classes and accuracy of any model
 - :mod:`dlcourse.plotting`: the book's plot style and figures
 - :mod:`dlcourse.activations`: activation functions in NumPy
+- :mod:`dlcourse.gradients`: per-layer gradient norms of a Keras model
 - :mod:`dlcourse.scratch`: from-scratch NumPy mechanisms, tested against TensorFlow
 - :mod:`dlcourse.exercises`: the checkers of the chapters' exercises
 - :mod:`dlcourse.losses`: loss functions in NumPy
@@ -38,6 +39,10 @@ _SUBMODULES = (
     "activations", "adversarial", "book", "challenges", "cli", "data", "distributed",
     "environment", "evaluation", "exercises", "generative", "losses", "metrics", "models",
     "multiworker", "plotting", "saving", "scratch", "selection", "training",
+    "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
+    "evaluation", "exercises", "losses", "metrics", "models", "plotting", "saving",
+    "scratch", "selection", "training",
+    "gradients",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

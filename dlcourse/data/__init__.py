@@ -16,6 +16,7 @@ from dlcourse.data.series import load_sunspots, make_windows, TimeSeries
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.synthetic import make_ring, ring_centers
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
+from dlcourse.data.moons import load_moons
 
 __all__ = [
     "DIGIT_NAMES",
@@ -43,4 +44,5 @@ __all__ = [
     "stratified_split",
     "summary_features",
     "TimeSeries",
+    "load_moons",
 ]

@@ -76,6 +76,18 @@ from dlcourse.exercises.ch07b import (
 )
 from dlcourse.exercises.scaling import check_per_replica_batch, check_scaled_learning_rate
 from dlcourse.exercises.verdict import Verdict
+from dlcourse.exercises.ch02 import (
+    check_collapsed_layer,
+    check_moons_classifier,
+    check_output_choices,
+    check_sigmoid_slope,
+    COLLAPSE_B1,
+    COLLAPSE_B2,
+    COLLAPSE_W1,
+    COLLAPSE_W2,
+    MOONS_TARGET,
+    OUTPUT_TASKS,
+)
 
 __all__ = [
     "check_attention_weight",
@@ -134,4 +146,14 @@ __all__ = [
     "THRESHOLD_SCORES",
     "THRESHOLD_SENSITIVITY",
     "Verdict",
+    "check_collapsed_layer",
+    "check_moons_classifier",
+    "check_output_choices",
+    "check_sigmoid_slope",
+    "COLLAPSE_B1",
+    "COLLAPSE_B2",
+    "COLLAPSE_W1",
+    "COLLAPSE_W2",
+    "MOONS_TARGET",
+    "OUTPUT_TASKS",
 ]

@@ -34,6 +34,7 @@ from dlcourse.plotting.series import (
     plot_unrolled_rnn,
 )
 from dlcourse.plotting.style import PALETTE, use_style
+from dlcourse.plotting.activations import plot_activations, plot_gradient_norms
 
 __all__ = [
     "PALETTE",
@@ -61,4 +62,6 @@ __all__ = [
     "plot_threshold_tradeoff",
     "plot_unrolled_rnn",
     "use_style",
+    "plot_activations",
+    "plot_gradient_norms",
 ]
