@@ -37,12 +37,9 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "activations", "adversarial", "book", "challenges", "cli", "data", "distributed",
-    "environment", "evaluation", "exercises", "generative", "losses", "metrics", "models",
-    "multiworker", "plotting", "saving", "scratch", "selection", "training",
-    "activations", "adversarial", "book", "challenges", "cli", "data", "environment",
-    "evaluation", "exercises", "losses", "metrics", "models", "plotting", "saving",
-    "scratch", "selection", "training",
-    "gradients",
+    "environment", "evaluation", "exercises", "generative", "gradients", "losses",
+    "metrics", "models", "multiworker", "plotting", "saving", "scratch", "selection",
+    "training",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -8,6 +8,7 @@ importable from ``dlcourse.data``.
 
 from dlcourse.data.digits import DIGIT_NAMES, load_digits, load_mnist_subset
 from dlcourse.data.faces import FACE_CLASSES, load_faces
+from dlcourse.data.moons import load_moons
 from dlcourse.data.motions import load_motions, MOTION_CHANNELS, summary_features
 from dlcourse.data.movielens import load_movielens, RatingsData
 from dlcourse.data.penguins import load_penguins, load_penguins_frame, PENGUIN_FEATURES
@@ -16,7 +17,6 @@ from dlcourse.data.series import load_sunspots, make_windows, TimeSeries
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 from dlcourse.data.synthetic import make_ring, ring_centers
 from dlcourse.data.tabular import load_breast_cancer, load_diabetes
-from dlcourse.data.moons import load_moons
 
 __all__ = [
     "DIGIT_NAMES",
@@ -26,6 +26,7 @@ __all__ = [
     "load_digits",
     "load_faces",
     "load_mnist_subset",
+    "load_moons",
     "load_motions",
     "load_movielens",
     "load_penguins",
@@ -44,5 +45,4 @@ __all__ = [
     "stratified_split",
     "summary_features",
     "TimeSeries",
-    "load_moons",
 ]

@@ -5,6 +5,7 @@ and a model through :func:`dlcourse.evaluation.predict_classes`. One module
 per kind of figure; everything is importable from ``dlcourse.plotting``.
 """
 
+from dlcourse.plotting.activations import plot_activations, plot_gradient_norms
 from dlcourse.plotting.adversarial import plot_adversarial_examples, plot_saliency
 from dlcourse.plotting.attention import plot_attention
 from dlcourse.plotting.convolution import plot_receptive_field, plot_sliding_window
@@ -34,10 +35,10 @@ from dlcourse.plotting.series import (
     plot_unrolled_rnn,
 )
 from dlcourse.plotting.style import PALETTE, use_style
-from dlcourse.plotting.activations import plot_activations, plot_gradient_norms
 
 __all__ = [
     "PALETTE",
+    "plot_activations",
     "plot_adversarial_examples",
     "plot_attention",
     "plot_confusion_matrix",
@@ -49,6 +50,7 @@ __all__ = [
     "plot_forecast",
     "plot_gan_diagram",
     "plot_gan_losses",
+    "plot_gradient_norms",
     "plot_gradient_per_step",
     "plot_history",
     "plot_image_grid",
@@ -62,6 +64,4 @@ __all__ = [
     "plot_threshold_tradeoff",
     "plot_unrolled_rnn",
     "use_style",
-    "plot_activations",
-    "plot_gradient_norms",
 ]
