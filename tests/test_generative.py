@@ -6,7 +6,7 @@ import pytest
 
 from dlcourse.data import make_ring, ring_centers
 from dlcourse.generative import class_coverage, mode_coverage, nearest_distance
-from dlcourse.plotting import plot_gan_losses, plot_image_grid, plot_sample_scatter
+from dlcourse.plotting import plot_gan_losses, plot_sample_grid, plot_sample_scatter
 
 matplotlib.use("Agg")
 
@@ -92,11 +92,11 @@ def test_plots():
     assert len(fig.axes) == 3
     with pytest.raises(ValueError, match="2-D points"):
         plot_sample_scatter({1: np.zeros((5, 3))})
-    fig = plot_image_grid(np.random.default_rng(0).random((12, 8, 8, 1)), ncols=5,
+    fig = plot_sample_grid(np.random.default_rng(0).random((12, 8, 8, 1)), ncols=5,
                           labels=[str(k % 10) for k in range(12)])
     assert len(fig.axes[0].texts) == 12
     with pytest.raises(ValueError, match="image_shape"):
-        plot_image_grid(np.zeros((3, 10)))
+        plot_sample_grid(np.zeros((3, 10)))
     with pytest.raises(TypeError, match="history"):
         plot_gan_losses({"loss": [1.0]})
     fig = plot_gan_losses({"d_loss_step": list(np.linspace(1, 2, 50)),

@@ -1,7 +1,6 @@
 """fit survives a kill (checkpoint_dir) and stops a diverging run with its cause."""
 
 import json
-import os
 import signal
 import subprocess
 import sys

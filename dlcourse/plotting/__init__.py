@@ -11,11 +11,11 @@ from dlcourse.plotting.attention import plot_attention
 from dlcourse.plotting.convolution import plot_receptive_field, plot_sliding_window
 from dlcourse.plotting.curves import plot_curves
 from dlcourse.plotting.descent import plot_descent
-from dlcourse.plotting.diagnosis import plot_confusion_matrix, plot_threshold_tradeoff
+from dlcourse.plotting.diagnosis import plot_threshold_tradeoff
 from dlcourse.plotting.gan import (
     plot_gan_diagram,
     plot_gan_losses,
-    plot_image_grid,
+    plot_sample_grid,
     plot_sample_scatter,
 )
 from dlcourse.plotting.history import plot_history
@@ -54,6 +54,7 @@ __all__ = [
     "plot_gradient_per_step",
     "plot_history",
     "plot_image_grid",
+    "plot_sample_grid",
     "plot_lstm_cell",
     "plot_network",
     "plot_receptive_field",

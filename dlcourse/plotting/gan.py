@@ -84,7 +84,7 @@ def plot_sample_scatter(
     return fig
 
 
-def plot_image_grid(
+def plot_sample_grid(
     images: Any,
     *,
     image_shape: Sequence[int] = (8, 8),
@@ -113,7 +113,7 @@ def plot_image_grid(
     Examples
     --------
     >>> import numpy as np
-    >>> fig = plot_image_grid(np.zeros((20, 64)), ncols=10)
+    >>> fig = plot_sample_grid(np.zeros((20, 64)), ncols=10)
     >>> fig.axes[0].images[0].get_array().shape
     (19, 91)
     """
