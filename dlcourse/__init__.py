@@ -16,7 +16,12 @@ never drift apart. Modules:
 - :mod:`dlcourse.losses`: loss functions in NumPy
 - :mod:`dlcourse.selection`: comparing training runs: epochs to a target, generalisation gaps
 - :mod:`dlcourse.generative`: judging generated samples (mode and class coverage)
+- :mod:`dlcourse.metrics`: sensitivity, specificity and a threshold chosen on validation data
+- :mod:`dlcourse.adversarial`: FGSM adversarial examples and saliency maps
+- :mod:`dlcourse.challenges`: data hunger, compute cost and bias, measured
+- :mod:`dlcourse.distributed`, :mod:`dlcourse.multiworker`: training with ``tf.distribute``
 - :mod:`dlcourse.environment`: ``python -m dlcourse.environment`` checks an install
+- :mod:`dlcourse.cli`: the ``dlcourse`` command (doctor, chapters, run)
 
 ``import dlcourse`` is cheap: TensorFlow is imported only by the modules
 that need it (``models``, ``training``), when they are first used.
