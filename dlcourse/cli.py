@@ -20,6 +20,7 @@ from pathlib import Path
 # The data sets the book uses, by loader name: `doctor` loads each offline.
 DATASETS: tuple[str, ...] = (
     "load_penguins", "load_digits", "load_mnist_subset", "load_breast_cancer", "load_diabetes",
+    "load_moons", "load_sunspots", "load_faces", "load_reviews", "load_movielens", "load_motions",
 )
 
 
