@@ -9,6 +9,8 @@ STAMP    := $(VENV)/.installed
 EXTRAS   ?= book,test
 # Chapters to run in `make test` (file stems, space-separated); default all.
 CHAPTERS ?=
+# More pytest arguments for `make test`, e.g. PYTEST_ARGS='-k gan -x'.
+PYTEST_ARGS ?=
 # Interpreters `make test-pythons` checks, oldest and newest supported.
 PYTHONS  ?= python3.10 python3.13
 PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -57,13 +59,15 @@ $(STAMP): pyproject.toml constraints.txt | check-python
 setup: check-python $(STAMP)
 
 test: check-python $(STAMP)
-	$(PY) -m pytest $(if $(CHAPTERS),--chapters="$(CHAPTERS)")
+	$(PY) -m pytest $(if $(CHAPTERS),--chapters="$(CHAPTERS)") $(PYTEST_ARGS)
 
-# Each interpreter gets its own environment (.venv-python3.X).
+# Each interpreter gets its own environment (.venv-python3.X). The tests
+# marked slow (training processes killed and resumed, worker clusters, a
+# chapter run twice) run once, in `make test`.
 test-pythons:
 	@for py in $(PYTHONS); do \
 		$(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$(basename $$py) \
-			CHAPTERS=01_neural_networks || exit 1; \
+			CHAPTERS=01_neural_networks PYTEST_ARGS='-m "not slow"' || exit 1; \
 	done
 
 book: check-python $(STAMP)

@@ -150,6 +150,8 @@ def _run_order(item: pytest.Item) -> int:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "after_chapters: run after the chapters (it uses their outputs)")
+    config.addinivalue_line(
+        "markers", "slow: takes tens of seconds; `make test-pythons` skips it on the other Pythons")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -38,6 +38,7 @@ def test_glued_is_read_from_display_outputs():
     assert glued([[out], [{"output_type": "stream", "text": "x"}]]) == {"acc": "0.98"}
 
 
+@pytest.mark.slow
 @pytest.mark.after_chapters
 def test_chapter_1_glues_the_same_numbers_twice(chapter_runs):
     # The nbval run of this session is the first run when it happened.

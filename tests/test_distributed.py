@@ -18,6 +18,9 @@ from dlcourse.distributed import (
     train_worker,
 )
 
+# Starts TensorFlow worker processes: run once, in `make test`.
+pytestmark = pytest.mark.slow
+
 
 def test_two_workers_end_with_identical_weights_and_a_falling_loss():
     run = launch_workers(2, epochs=4, timeout=300)

@@ -63,6 +63,7 @@ def _finish(process: subprocess.Popen) -> None:
     assert process.returncode == 0, err.decode()[-2000:]
 
 
+@pytest.mark.slow
 def test_a_killed_run_resumes_where_it_stopped_and_ends_as_an_uninterrupted_one(tmp_path):
     checkpoint = str(tmp_path / "checkpoint")
     first = _start(tmp_path / "first", checkpoint, pause=0.5)
