@@ -147,7 +147,7 @@ def external_resources(html_dir: str | Path) -> list[str]:
 
 
 def page_title(path: str | Path) -> str:
-    """The first ``# `` heading of a page (its title in the book).
+    """The first top-level heading (``# Title``) of a page: its title in the book.
 
     Examples
     --------
@@ -181,7 +181,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def last_error_line(traceback: str) -> str:
-    """The final ``SomeError: message`` line of a (coloured) kernel traceback.
+    r"""The final ``SomeError: message`` line of a (coloured) kernel traceback.
 
     Examples
     --------
