@@ -220,6 +220,20 @@ def test_page(source: Path, server: str, browser) -> None:
             if shown < expected:
                 problems.append(f"{shown} code-cell outputs shown, {expected} expected")
 
+        # Download buttons (.ipynb, .md) lead to files the build wrote; the
+        # Binder button opens a file of the repository.
+        links = page.eval_on_selector_all(
+            "a[href]", "links => links.map(a => a.getAttribute('href'))")
+        for href in links:
+            if "_sources/" in href and not href.startswith("http"):
+                target = (HTML / source.parent / href.split("#")[0]).resolve()
+                if not target.is_file():
+                    problems.append(f"download link {href} leads to no file of the build")
+            elif "mybinder.org" in href and "urlpath=" in href:
+                repo_path = href.split("urlpath=", 1)[1].split("/tree/", 1)[-1]
+                if not (ROOT / repo_path).is_file():
+                    problems.append(f"Binder link {href} opens {repo_path}, not in the repository")
+
         violations = _axe(page)
         _set_theme(page, "dark")
         dark = _axe(page)
