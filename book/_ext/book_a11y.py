@@ -12,7 +12,10 @@ every chapter, including those added later, gets them without extra work:
 - pandas tables: the empty corner header cell (``<th></th>``) gets a
   visually hidden label, so no table header is empty.
 - The sidebar's brand link (the book's title) sits outside any landmark
-  (axe: region); the sidebar becomes a labelled ``navigation`` landmark.
+  (axe: region); the sidebar becomes a labelled ``navigation`` landmark
+  (``book_a11y.js``). Its fold toggles of chapters with sections, a
+  ``<summary>`` holding only an icon (axe: summary-name, serious), are
+  named after their chapter.
 - Console errors on every page: sphinx-thebe adds its configuration script
   twice (``const THEBE_JS_URL`` declared twice); duplicate scripts are
   dropped. The theme's colour mode defaults to ``auto`` (unset, the theme
