@@ -15,12 +15,14 @@ PYTEST_ARGS ?=
 PYTHONS  ?= python3.10 python3.13
 PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: book test test-pythons bench lab check-env setup check-python lock clean help
+.PHONY: book browser-test pdf test test-pythons bench lab check-env setup check-python lock clean help
 
 help:
 	@echo "make book          build the HTML book into _build/html (runs every chapter)"
 	@echo "make test          run the unit tests, then every chapter (nbval)"
 	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none"
+	@echo "make browser-test  open every built page in headless Chromium: offline, images, math, axe (after make book)"
+	@echo "make pdf           the whole book as one PDF, _build/pdf/book.pdf (Chromium prints the single-page build)"
 	@echo "make test-pythons  unit tests and chapter 1 on each of PYTHONS ($(PYTHONS))"
 	@echo "make setup         create .venv and install everything (the other targets do it)"
 	@echo "make bench         print the benchmark table"
@@ -74,6 +76,26 @@ book: check-python $(STAMP)
 	rm -rf _build/html   # no page of a chapter removed from _toc.yml survives
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
 	$(PY) -m dlcourse.book check-html .
+
+# Every page of the built book in Debian's headless Chromium (Playwright, no
+# browser download): see tests/browser/test_pages.py. Needs `make book` first.
+CHROMIUM ?= /usr/bin/chromium
+browser-test: check-python $(STAMP)
+	@test -f _build/html/index.html || { echo "error: no _build/html: run 'make book' first" >&2; exit 1; }
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "$(CHROMIUM) is missing: installing Debian's chromium package (apt-get install -y chromium)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; \
+	fi
+	$(PY) -m pytest tests/browser -m browser --chapters=none -v
+
+# The whole book as one PDF for offline reading: Chromium (as above, no
+# LaTeX, no browser download) prints the single-page HTML build, math and
+# figures included; the script checks every _toc.yml page is in it.
+pdf: check-python $(STAMP)
+	@test -x $(CHROMIUM) || { echo "error: $(CHROMIUM) is missing: run 'make browser-test' once (it installs Debian's chromium)" >&2; exit 1; }
+	$(VENV)/bin/jupyter-book build . --builder singlehtml --keep-going
+	$(PY) book/_ext/print_pdf.py .
 
 bench: check-python $(STAMP)
 	$(PY) bench/run.py

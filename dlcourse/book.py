@@ -147,7 +147,7 @@ def external_resources(html_dir: str | Path) -> list[str]:
 
 
 def page_title(path: str | Path) -> str:
-    """The first ``# `` heading of a page (its title in the book).
+    """The first top-level heading (``# Title``) of a page: its title in the book.
 
     Examples
     --------

@@ -1,0 +1,103 @@
+"""Accessibility fixes for every page of the book, applied at build time.
+
+A local Sphinx extension (``_config.yml``: ``sphinx.local_extensions``), so
+every chapter, including those added later, gets them without extra work:
+
+- ``book_a11y.css``: Keras ``model.summary()`` (rich) colours its text inline
+  (#00d7ff on a light grey is 1.56:1); in cell outputs such text takes the
+  theme's own text colour instead, readable in the light and dark themes.
+- Bibliography: docutils marks each entry ``role="doc-biblioentry"``
+  (deprecated in ARIA 1.3) inside a ``role="list"``, which then has no list
+  items (axe: aria-required-children). Entries become ``role="listitem"``.
+- pandas tables: the empty corner header cell (``<th></th>``) gets a
+  visually hidden label, so no table header is empty.
+- The sidebar's brand link (the book's title) sits outside any landmark
+  (axe: region); the sidebar becomes a labelled ``navigation`` landmark
+  (``book_a11y.js``). Its fold toggles of chapters with sections, a
+  ``<summary>`` holding only an icon (axe: summary-name, serious), are
+  named after their chapter.
+- Console errors on every page: sphinx-thebe adds its configuration script
+  twice (``const THEBE_JS_URL`` declared twice); duplicate scripts are
+  dropped. The theme's colour mode defaults to ``auto`` (unset, the theme
+  logs "Got invalid theme mode").
+- The root ``index.html`` that redirects to the first page gets a
+  ``<title>``, a ``lang`` and a visible link (it had none of them).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+_EMPTY_TH = re.compile(r"<th>\s*</th>")
+_REDIRECT = re.compile(r'http-equiv="Refresh"\s+content="0;\s*url=([^"]+)"', re.IGNORECASE)
+
+
+def _add_static(app, config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def _script_key(script) -> tuple:
+    attributes = getattr(script, "attributes", {}) or {}
+    # An inline script's filename is None or "" depending on who added it.
+    return (str(getattr(script, "filename", script) or ""),
+            tuple(sorted((k, str(v)) for k, v in attributes.items())))
+
+
+def _fix_body(app, pagename, templatename, context, doctree) -> None:
+    context.setdefault("default_mode", "auto")
+    scripts = context.get("script_files")
+    if scripts:
+        seen, unique = set(), []
+        for script in scripts:
+            key = _script_key(script)
+            if key not in seen:
+                seen.add(key)
+                unique.append(script)
+        scripts[:] = unique
+    body = context.get("body")
+    if not body:
+        return
+    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    body = _EMPTY_TH.sub('<th><span class="book-a11y-hidden">index</span></th>', body)
+    context["body"] = body
+
+
+def _fix_redirect(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    index = Path(app.outdir) / "index.html"
+    if not index.is_file():
+        return
+    text = index.read_text(encoding="utf-8")
+    match = _REDIRECT.search(text)
+    if not match or "<title>" in text:
+        return
+    target = html.escape(match.group(1), quote=True)
+    title = html.escape(str(app.config.html_title or app.config.project))
+    index.write_text(
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(app.config.language or "en")}">\n'
+        "<head>\n"
+        '  <meta charset="utf-8">\n'
+        f"  <title>{title}</title>\n"
+        f'  <meta http-equiv="Refresh" content="0; url={target}">\n'
+        "</head>\n"
+        f'<body><main><p>Opening <a href="{target}">{title}</a>.</p></main></body>\n'
+        "</html>\n",
+        encoding="utf-8",
+    )
+
+
+def setup(app):
+    app.connect("config-inited", _add_static)
+    # Last, after the extensions that add per-page scripts.
+    app.connect("html-page-context", _fix_body, priority=999)
+    # After sphinx-external-toc writes the redirect (default priority 500).
+    app.connect("build-finished", _fix_redirect, priority=900)
+    app.add_css_file("book_a11y.css")
+    app.add_js_file("book_a11y.js", loading_method="defer")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,300 @@
+"""The built book in a real browser (``make browser-test``, after ``make book``).
+
+Serves ``_build/html`` on 127.0.0.1 and opens every page of ``_toc.yml`` in
+Debian's headless Chromium through Playwright (never ``playwright install``:
+that downloads a browser). Each page must: fetch nothing from outside
+127.0.0.1, have no failed request and no console error, show every image
+(loaded, with alt text), carry its title in ``<title>``, render every
+formula, show the outputs of its executed code cells, and have no critical
+or serious axe-core violation, in the light and the dark theme. The search
+page must find the right chapter first. A screenshot of each page goes to
+``_build/screenshots/``.
+
+Not part of ``make test`` (marker ``browser``, deselected by default).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+from dlcourse.book import is_notebook, page_title, toc_pages  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+EXECUTED = ROOT / "_build" / "jupyter_execute"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = toc_pages(ROOT)
+BAD_IMPACTS = ("critical", "serious")
+# Search term -> words, one of which is in the file name or the title of
+# the chapter that must come first. A term is checked only once such a
+# chapter is in _toc.yml.
+SEARCHES = {
+    "penguin": ("neural_networks",),
+    "convolution": ("convolution", "cnn"),
+    "backpropagation": ("backprop",),
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (HTML / "index.html").is_file():
+        pytest.fail(f"no built book in {HTML}: run `make book` first")
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: `make browser-test` installs Debian's chromium")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in a fresh context, with what it requested and logged."""
+
+    def __init__(self, browser, url: str, color_scheme: str = "light"):
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.off_host: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("requestfailed", self._failed)
+        self.page.on("response", self._response)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if urlsplit(url).scheme in ("data", "blob", "about") or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.off_host.append(url)
+            route.abort()
+
+    def _failed(self, request) -> None:
+        if request.url not in self.off_host:
+            self.failed.append(f"{request.url}: {request.failure}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.url}: HTTP {response.status}")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _wait_for_math(page) -> None:
+    page.evaluate(
+        "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+        " ? MathJax.startup.promise : null")
+
+
+def _set_theme(page, theme: str) -> None:
+    """Switch the theme at once (no CSS transition half-way when axe looks)."""
+    page.evaluate("""async (theme) => {
+        if (!document.getElementById('no-transitions')) {
+            const style = document.createElement('style');
+            style.id = 'no-transitions';
+            style.textContent = '*, *::before, *::after {transition: none !important;'
+                                + ' animation: none !important;}';
+            document.head.appendChild(style);
+        }
+        document.documentElement.dataset.theme = theme;
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }""", theme)
+
+
+def _axe(page) -> list[dict]:
+    results = axe_module.Axe().run(page)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
+         "example": v["nodes"][0]["target"] if v["nodes"] else None}
+        for v in results.response["violations"]
+    ]
+
+
+def _expected_outputs(source: Path) -> int:
+    """Code cells of the executed notebook that must show an output."""
+    notebook = EXECUTED / source.with_suffix(".ipynb")
+    if not notebook.is_file():
+        return 0
+    count = 0
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if cell["cell_type"] != "code" or not cell.get("outputs"):
+            continue
+        if tags & {"remove-cell", "remove-output", "remove_cell", "remove_output"}:
+            continue
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize("source", PAGES, ids=[p.stem for p in PAGES])
+def test_page(source: Path, server: str, browser) -> None:
+    url = f"{server}/{source.with_suffix('.html').as_posix()}"
+    visit = Visit(browser, url)
+    page = visit.page
+    try:
+        _wait_for_math(page)
+        problems = []
+        if visit.off_host:
+            problems.append(f"requests off 127.0.0.1: {visit.off_host}")
+        if visit.failed:
+            problems.append(f"failed requests: {visit.failed}")
+        if visit.console_errors:
+            problems.append(f"console errors: {visit.console_errors}")
+
+        images = page.evaluate("""async () => {
+            const imgs = [...document.images];
+            for (const img of imgs) { img.loading = 'eager'; }
+            await Promise.all(imgs.map(img => img.decode().catch(() => null)));
+            return imgs.map(img => ({src: img.currentSrc || img.src,
+                                     width: img.naturalWidth,
+                                     alt: (img.getAttribute('alt') || '').trim()}));
+        }""")
+        broken = [i["src"] for i in images if i["width"] == 0]
+        no_alt = [i["src"] for i in images if not i["alt"]]
+        if broken:
+            problems.append(f"images that did not load: {broken}")
+        if no_alt:
+            problems.append(f"images without alt text: {no_alt}")
+
+        title = page.title()
+        expected_title = page_title(ROOT / source)
+        if expected_title not in title:
+            problems.append(f"<title> {title!r} does not contain the page title {expected_title!r}")
+
+        unrendered = page.evaluate("""() => [...document.querySelectorAll('.math')]
+            .filter(el => !el.querySelector('mjx-container')
+                          && !(el.nextElementSibling
+                               && el.nextElementSibling.tagName.toLowerCase() === 'mjx-container'))
+            .map(el => el.textContent.trim().slice(0, 60))""")
+        if unrendered:
+            problems.append(f"{len(unrendered)} formulas not rendered, e.g. {unrendered[:3]}")
+
+        if is_notebook(ROOT / source):
+            shown = page.evaluate("""() => [...document.querySelectorAll('.cell_output')]
+                .filter(el => el.textContent.trim() || el.querySelector('img, svg, table')).length""")
+            expected = _expected_outputs(source)
+            if shown < expected:
+                problems.append(f"{shown} code-cell outputs shown, {expected} expected")
+
+        # Download buttons (.ipynb, .md) lead to files the build wrote; the
+        # Binder button opens a file of the repository.
+        links = page.eval_on_selector_all(
+            "a[href]", "links => links.map(a => a.getAttribute('href'))")
+        for href in links:
+            if "_sources/" in href and not href.startswith("http"):
+                target = (HTML / source.parent / href.split("#")[0]).resolve()
+                if not target.is_file():
+                    problems.append(f"download link {href} leads to no file of the build")
+            elif "mybinder.org" in href and "urlpath=" in href:
+                repo_path = href.split("urlpath=", 1)[1].split("/tree/", 1)[-1]
+                if not (ROOT / repo_path).is_file():
+                    problems.append(f"Binder link {href} opens {repo_path}, not in the repository")
+
+        violations = _axe(page)
+        _set_theme(page, "dark")
+        dark = _axe(page)
+        print(f"\n{source.stem}: axe light {violations}\n{source.stem}: axe dark {dark}")
+        for theme, found in (("light", violations), ("dark", dark)):
+            bad = [v for v in found if v["impact"] in BAD_IMPACTS]
+            if bad:
+                problems.append(f"axe ({theme} theme) critical/serious violations: {bad}")
+
+        _set_theme(page, "light")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{source.stem}.png"))
+        assert not problems, f"{url}:\n  " + "\n  ".join(problems)
+    finally:
+        visit.close()
+
+
+def test_root_redirect(server: str, browser) -> None:
+    """The root index.html (a redirect to the first page) is titled and has a language."""
+    text = (HTML / "index.html").read_text(encoding="utf-8")
+    assert "<title>" in text and "lang=" in text, f"index.html lacks <title> or lang: {text[:300]}"
+    visit = Visit(browser, f"{server}/index.html")
+    try:
+        assert not visit.off_host and not visit.failed and not visit.console_errors
+        assert visit.page.url.endswith(PAGES[0].with_suffix(".html").as_posix())
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("term", list(SEARCHES))
+def test_search(term: str, server: str, browser) -> None:
+    expected = [p for p in PAGES if is_notebook(ROOT / p) and any(
+        word in p.stem.lower() or word in page_title(ROOT / p).lower() for word in SEARCHES[term])]
+    if not expected:
+        pytest.skip(f"no chapter about {term!r} in _toc.yml yet")
+    visit = Visit(browser, f"{server}/search.html?q={term}")
+    try:
+        visit.page.locator("#search-results ul.search li a").first.wait_for(timeout=20_000)
+        visit.page.wait_for_function(
+            "() => !document.querySelector('#search-progress')"
+            " || !document.querySelector('#search-progress').textContent.includes('Preparing')")
+        hrefs = visit.page.eval_on_selector_all(
+            "#search-results ul.search li > a", "links => links.map(a => a.getAttribute('href'))")
+        # The API reference matches every function's name (load_penguins);
+        # what a reader wants first is the chapter that teaches the term.
+        pages = [h for h in hrefs if not h.split("#")[0].endswith("api.html")]
+        assert pages and expected[0].stem in pages[0], (
+            f"searching {term!r}: the first page found is {pages[:1]}, expected {expected[0].stem}"
+            f" (all results: {hrefs})")
+        assert not visit.off_host and not visit.console_errors
+    finally:
+        visit.close()
+
+
+def test_api_page_shows_every_function() -> None:
+    """The built API reference has an entry for every public function."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_api_page import public_functions
+
+    html = (HTML / "book" / "api.html").read_text(encoding="utf-8")
+    missing = sorted(f for f in public_functions() if f'id="{f}"' not in html)
+    assert not missing, f"functions missing from the built API page: {missing}"
