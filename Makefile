@@ -69,7 +69,7 @@ test: check-python $(STAMP)
 test-pythons:
 	@for py in $(PYTHONS); do \
 		$(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$(basename $$py) \
-			CHAPTERS=01_neural_networks PYTEST_ARGS='-m "not slow"' || exit 1; \
+			CHAPTERS=01_neural_networks PYTEST_ARGS='-m "not slow and not browser"' || exit 1; \
 	done
 
 book: check-python $(STAMP)
