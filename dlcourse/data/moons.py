@@ -17,7 +17,7 @@ def load_moons(
     two hooked into each other: no straight line separates them, so a
     linear model stays below 90 % accuracy, while a small network with
     non-linear activations can. The points come from
-    :func:`sklearn.datasets.make_moons` (generated, nothing downloaded);
+    ``sklearn.datasets.make_moons`` (generated, nothing downloaded);
     ``seed`` fixes both the points and the split. The scaling is fitted on
     the training part only.
 

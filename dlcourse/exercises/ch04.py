@@ -102,7 +102,7 @@ def _step_images(size: int = 9) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def check_edge_kernel(kernel: Any) -> Verdict:
     """Chapter 4, exercise 3: a 3x3 kernel that finds horizontal edges only.
 
-    The kernel is convolved (with :func:`dlcourse.scratch.conv2d`) with a
+    The kernel is convolved (with :func:`dlcourse.scratch.conv.conv2d`) with a
     flat grey image, an image bright above and dark below, and the same
     turned by 90 degrees. It must answer 0 on the flat image and on the
     vertical edge, and clearly respond (either sign) to the horizontal one.

@@ -171,5 +171,6 @@ class SampleSnapshots(keras.callbacks.Callback):
             self._take(0)
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        """Take a snapshot when the epoch just finished is one of ``epochs``."""
         if epoch + 1 in self.epochs:
             self._take(epoch + 1)

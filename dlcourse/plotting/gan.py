@@ -167,7 +167,7 @@ def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None)
     Parameters
     ----------
     history : keras History or dict
-        What :meth:`dlcourse.models.GAN.fit` returned (it holds
+        What ``GAN.fit`` returned (it holds
         ``"d_loss_step"`` and ``"g_loss_step"``), or its ``history`` dict.
     smooth : int, default 20
         Width of a moving average drawn over the raw, noisy curves (1: none).
