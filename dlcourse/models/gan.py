@@ -32,6 +32,7 @@ def _single_shape(name: str, model: Any, which: str) -> tuple:
     return tuple(shape)
 
 
+@keras.saving.register_keras_serializable(package="dlcourse")
 class GAN(keras.Model):
     """A generator and a discriminator, trained against each other by ``fit``.
 
@@ -113,6 +114,23 @@ class GAN(keras.Model):
         self.g_tracker = keras.metrics.Mean(name="g_loss")
         # Seeded from the global seed (set_seed), so runs repeat.
         self.seed_generator = keras.random.SeedGenerator(int(np.random.randint(2**31 - 1)))
+        self.built = True  # its two networks are built, and so is all it holds
+
+    def get_config(self) -> dict:
+        """The generator and the discriminator, so ``model.save`` stores the whole GAN."""
+        return {
+            "name": self.name,
+            "generator": keras.saving.serialize_keras_object(self.generator),
+            "discriminator": keras.saving.serialize_keras_object(self.discriminator),
+        }
+
+    @classmethod
+    def from_config(cls, config: dict) -> "GAN":
+        """Rebuild a saved GAN (``keras.saving.load_model`` calls this)."""
+        config = dict(config)
+        generator = keras.saving.deserialize_keras_object(config.pop("generator"))
+        discriminator = keras.saving.deserialize_keras_object(config.pop("discriminator"))
+        return cls(generator, discriminator, **config)
 
     def compile(
         self,
@@ -149,11 +167,24 @@ class GAN(keras.Model):
         self.label_smoothing = check_float(
             "label_smoothing", label_smoothing, low=0, high=0.5, high_open=True
         )
+        self._gan_compile_config = {"d_learning_rate": d_lr, "g_learning_rate": g_lr,
+                                    "beta_1": beta_1, "label_smoothing": self.label_smoothing}
         self.d_optimizer = keras.optimizers.Adam(d_lr, beta_1=beta_1)
         self.g_optimizer = keras.optimizers.Adam(g_lr, beta_1=beta_1)
         self.bce = keras.losses.BinaryCrossentropy(from_logits=True)
         super().compile(**kwargs)
         self._gan_compiled = True
+
+    def get_compile_config(self) -> dict | None:
+        """The arguments ``compile`` was given, saved with the model."""
+        return getattr(self, "_gan_compile_config", None)
+
+    def compile_from_config(self, config: dict) -> None:
+        """Compile a loaded GAN as it was compiled when saved."""
+        self.compile(**config)
+        # Built now, so the saved optimizer states load into them.
+        self.d_optimizer.build(self.discriminator.trainable_variables)
+        self.g_optimizer.build(self.generator.trainable_variables)
 
     @property
     def metrics(self) -> list:
