@@ -20,7 +20,7 @@ PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constrai
 help:
 	@echo "make book          build the HTML book into _build/html (runs every chapter)"
 	@echo "make test          run the unit tests, then every chapter (nbval)"
-	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none"
+	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none of them"
 	@echo "make browser-test  open every built page in headless Chromium: offline, images, math, axe (after make book)"
 	@echo "make pdf           the whole book as one PDF, _build/pdf/book.pdf (Chromium prints the single-page build)"
 	@echo "make test-pythons  unit tests and chapter 1 on each of PYTHONS ($(PYTHONS))"
