@@ -7,7 +7,8 @@ For each chapter in _toc.yml: its execution time on this machine and the key
 figures it promises (read from the values the chapter glues into its
 text). Then import times: ``import dlcourse`` alone (which must not load
 TensorFlow) and the modules a chapter's set-up cell imports (TensorFlow
-included), and the time of ``dlcourse.training.fit`` relative to a plain
+included), the epochs of a training run killed and resumed (they must add up to
+the epochs asked for), and the time of ``dlcourse.training.fit`` relative to a plain
 ``model.fit`` on the same model and data. Exits with 1 if any figure misses
 its target.
 
@@ -17,6 +18,7 @@ To add a row for a new chapter, add its targets to CHAPTER_TARGETS.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -149,6 +151,50 @@ def fit_overhead(repeats: int = 3, epochs: int = 30) -> tuple[float, float, floa
     return plain_s, ours_s, ours_s / plain_s
 
 
+# A training run for resume_after_kill: logs each finished epoch, slowly
+# enough to be killed mid-way, and resumes from checkpoint_dir.
+RESUME_SCRIPT = """
+import sys, time
+from pathlib import Path
+import keras
+from dlcourse.data import load_penguins
+from dlcourse.models import build_mlp
+from dlcourse.training import fit, set_seed
+log, checkpoint, pause = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+class Log(keras.callbacks.Callback):
+    def on_epoch_end(self, epoch, logs=None):
+        log.open("a").write(f"{epoch}\\n")
+        time.sleep(pause)
+set_seed(0)
+data = load_penguins()
+model = build_mlp(data.n_features, (16,), output_units=3, output_activation="softmax")
+fit(model, data.X_train, data.y_train, epochs=%d, checkpoint_dir=checkpoint, callbacks=[Log()])
+"""
+RESUME_EPOCHS = 8
+
+
+def resume_after_kill() -> tuple[int, int]:
+    """Kill a training run after a few epochs, run it again: (epochs run in all, epochs asked)."""
+    import signal
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        script, log = folder / "train.py", folder / "epochs.log"
+        script.write_text(RESUME_SCRIPT % RESUME_EPOCHS)
+        run = [sys.executable, str(script), str(log), str(folder / "checkpoint")]
+        first = subprocess.Popen(run + ["0.5"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 300
+        while (not log.exists() or len(log.read_text().split()) < 3) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        saved = json.loads((folder / "checkpoint" / "training_metadata.json").read_text())["epoch"]
+        log.write_text("")
+        subprocess.run(run + ["0"], check=True, capture_output=True)
+        return saved + len(log.read_text().split()), RESUME_EPOCHS
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", metavar="CHAPTER",
@@ -182,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
 
     seconds = command_seconds([sys.executable, "-m", "dlcourse.cli", "--help"])
     rows.append(("dlcourse --help", f"{seconds:.2f} s", f"<= {HELP_SECONDS} s", seconds <= HELP_SECONDS))
+    print("killing and resuming a training run ...", file=sys.stderr, flush=True)
+    total, asked = resume_after_kill()
+    rows.append(("epochs run across a kill and a resume", f"{total}", f"= {asked}", total == asked))
 
     print("timing fit against model.fit ...", file=sys.stderr, flush=True)
     plain_s, ours_s, ratio = fit_overhead(repeats=args.repeats)
