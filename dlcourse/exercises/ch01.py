@@ -100,13 +100,13 @@ def check_functional_model(model: Any) -> Verdict:
                               "inputs = keras.Input(shape=(4,)), call each layer on the previous "
                               "output, then keras.Model(inputs, outputs).")
     try:
-        input_shape = tuple(model.input_shape)
+        shape = tuple(model.input_shape)
     except (AttributeError, ValueError, TypeError):
         return Verdict(False, "The model has no defined input: start from keras.Input(shape=(4,)).")
     dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     problems = []
-    if input_shape != (None, 4):
-        problems.append(f"the input shape should be (None, 4), not {input_shape}")
+    if shape != (None, 4):
+        problems.append(f"the input shape should be (None, 4), not {shape}")
     got = [(layer.units, getattr(layer.activation, "__name__", "?")) for layer in dense]
     if got != [(8, "tanh"), (3, "softmax")]:
         problems.append(f"the Dense layers should be [(8, 'tanh'), (3, 'softmax')], got {got}")
