@@ -101,6 +101,40 @@ def toc_notebooks(root: str | Path = ".") -> list[Path]:
     return [p for p in toc_pages(root) if is_notebook(root / p)]
 
 
+def install_cell(root: str | Path = ".") -> str:
+    """Return the source of every chapter's first code cell.
+
+    Where ``dlcourse`` is not installed (a chapter opened in Colab, say), the
+    cell installs the release of the course's repository (``_config.yml``:
+    ``repository.url``) tagged ``v<version>`` for this package's version,
+    with the ``notebook`` extra (myst-nb, for ``glue``); where it is
+    installed, as in CI and after ``make setup``, it does nothing.
+
+    Examples
+    --------
+    >>> print(install_cell("."))                     # doctest: +SKIP
+    # Where the course's package is missing (e.g. on Colab): install it.
+    try:
+        import dlcourse
+    except ModuleNotFoundError:
+        SOURCE = "git+https://github.com/dlcourse/dlcourse@v0.1.0"
+        %pip install -q "dlcourse[notebook] @ {SOURCE}"
+    """
+    from dlcourse import __version__
+
+    root = check_path("root", root)
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    url = str((config.get("repository") or {}).get("url", "")).rstrip("/")
+    if not url.startswith("https://"):
+        raise ValueError(f"_config.yml in {root} must name repository.url (https://...), got {url!r}")
+    return ("# Where the course's package is missing (e.g. on Colab): install it.\n"
+            "try:\n"
+            "    import dlcourse\n"
+            "except ModuleNotFoundError:\n"
+            f'    SOURCE = "git+{url}@v{__version__}"\n'
+            '    %pip install -q "dlcourse[notebook] @ {SOURCE}"')
+
+
 def missing_html(root: str | Path = ".", html_dir: str | Path | None = None) -> list[Path]:
     """Return the ``_toc.yml`` pages that have no page in the built HTML.
 

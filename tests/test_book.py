@@ -2,9 +2,11 @@
 
 import re
 
+import jupytext
 import pytest
 
-from dlcourse.book import is_notebook, main, missing_html, toc_notebooks, toc_pages
+from dlcourse.book import (install_cell, is_notebook, main, missing_html, toc_notebooks,
+                           toc_pages)
 
 from conftest import ROOT
 
@@ -95,3 +97,24 @@ def test_external_resources_finds_what_a_page_would_fetch(tmp_path):
         '<img src="_images/fig.png" alt="a local figure">')
     assert external_resources(tmp_path) == [
         "a.html: https://cdn.example/mathjax.js", "a.html: //fonts.example/css"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_first_installs_the_package_where_it_is_missing(chapter):
+    """Opened in Colab, a chapter installs this release of dlcourse first."""
+    notebook = jupytext.read(ROOT / chapter)
+    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert first.source == install_cell(ROOT), (
+        f"the first code cell of {chapter} must be, tagged remove-cell:\n{install_cell(ROOT)}")
+    assert "remove-cell" in first.metadata.get("tags", [])
+
+
+def test_install_cell_pins_this_release_of_the_configured_repository(tmp_path):
+    import dlcourse
+
+    assert f"dlcourse/dlcourse@v{dlcourse.__version__}\"" in install_cell(ROOT)
+    (tmp_path / "_config.yml").write_text("repository:\n  url: https://example.org/me/fork/\n")
+    assert f"git+https://example.org/me/fork@v{dlcourse.__version__}" in install_cell(tmp_path)
+    (tmp_path / "_config.yml").write_text("title: no repository\n")
+    with pytest.raises(ValueError, match="repository.url"):
+        install_cell(tmp_path)

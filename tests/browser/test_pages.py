@@ -6,7 +6,9 @@ that downloads a browser). Each page must: fetch nothing from outside
 127.0.0.1, have no failed request and no console error, show every image
 (loaded, with alt text), carry its title in ``<title>``, render every
 formula, show the outputs of its executed code cells, and have no critical
-or serious axe-core violation, in the light and the dark theme. The search
+or serious axe-core violation, in the light and the dark theme; a
+chapter's download (.ipynb, .md), Binder and Colab links must all be there
+and lead to files of the build or the repository. The search
 page must find the right chapter first. A screenshot of each page goes to
 ``_build/screenshots/``.
 
@@ -18,11 +20,13 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -44,6 +48,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PAGES = toc_pages(ROOT)
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+REPOSITORY = CONFIG["repository"]["url"].rstrip("/")
+COLAB_BRANCH = CONFIG["sphinx"]["config"]["colab_branch"]
+# Colab opens the notebook the build wrote, from the published branch.
+COLAB_LINK = re.compile(r"https://colab\.research\.google\.com/github/"
+                        + re.escape(REPOSITORY.split("github.com/", 1)[1])
+                        + "/blob/" + re.escape(COLAB_BRANCH) + r"/(?P<path>[^?#]+\.ipynb)$")
 BAD_IMPACTS = ("critical", "serious")
 # Search term -> words, one of which is in the file name or the title of
 # the chapter that must come first. A term is checked only once such a
@@ -222,18 +233,31 @@ def test_page(source: Path, server: str, browser) -> None:
                 problems.append(f"{shown} code-cell outputs shown, {expected} expected")
 
         # Download buttons (.ipynb, .md) lead to files the build wrote; the
-        # Binder button opens a file of the repository.
+        # Binder button opens a file of the repository; the Colab button a
+        # notebook of the build, on the branch the Pages workflow publishes.
         links = page.eval_on_selector_all(
             "a[href]", "links => links.map(a => a.getAttribute('href'))")
+        launches = set()  # the kinds of launch and download link found
         for href in links:
             if "_sources/" in href and not href.startswith("http"):
                 target = (HTML / source.parent / href.split("#")[0]).resolve()
                 if not target.is_file():
                     problems.append(f"download link {href} leads to no file of the build")
+                launches.add(target.suffix)
             elif "mybinder.org" in href and "urlpath=" in href:
                 repo_path = href.split("urlpath=", 1)[1].split("/tree/", 1)[-1]
                 if not (ROOT / repo_path).is_file():
                     problems.append(f"Binder link {href} opens {repo_path}, not in the repository")
+                launches.add("Binder")
+            elif "colab.research.google.com" in href:
+                match = COLAB_LINK.match(href)
+                if not match or not (HTML / match["path"]).is_file():
+                    problems.append(f"Colab link {href} opens no notebook of the build"
+                                    f" on {REPOSITORY}/blob/{COLAB_BRANCH}")
+                launches.add("Colab")
+        if is_notebook(ROOT / source) and launches != {".ipynb", ".md", "Binder", "Colab"}:
+            problems.append(f"launch and download links: {sorted(launches)}, expected"
+                            " .ipynb and .md downloads, Binder and Colab")
 
         violations = _axe(page)
         _set_theme(page, "dark")
