@@ -73,7 +73,11 @@ test-pythons:
 	done
 
 book: check-python $(STAMP)
-	rm -rf _build/html   # no page of a chapter removed from _toc.yml survives
+	# No page of a chapter removed from _toc.yml survives. Every page is read
+	# again (the executed notebooks still come from the cache): the links
+	# from code to the API reference (sphinx-codeautolink) are made only for
+	# pages read in this build, as its cache keeps .rst pages only.
+	rm -rf _build/html _build/.doctrees
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
 	$(PY) -m dlcourse.book check-html .
 
@@ -119,7 +123,10 @@ lock: check-python $(STAMP)
 	cp constraints.txt constraints.tmp
 	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.10 \
 		--no-annotate --no-header --quiet -o constraints.tmp
-	{ sed -n '/^#/p' constraints.txt; grep -v '^#' constraints.tmp; } > constraints.txt
+	# The header comment stays (a redirect into constraints.txt itself would
+	# empty it before sed reads it).
+	{ sed -n '/^#/p' constraints.txt; grep -v '^#' constraints.tmp; } > constraints.new
+	mv constraints.new constraints.txt
 	rm constraints.tmp
 
 clean:

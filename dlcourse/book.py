@@ -5,7 +5,9 @@ benchmark all read it from here, so a new chapter is picked up everywhere
 by adding it to the table of contents.
 
 Run ``python -m dlcourse.book check-html [ROOT]`` after a build to check
-that every entry of ``_toc.yml`` has its HTML page.
+that every entry of ``_toc.yml`` has its HTML page, that no page fetches
+anything from outside the book, and that no link or anchor inside the book
+is broken.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -180,6 +184,66 @@ def external_resources(html_dir: str | Path) -> list[str]:
     return found
 
 
+class _Anchors(HTMLParser):
+    """The ids a page defines and the ``<a href>`` links it holds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+
+
+def _anchors(page: Path, cache: dict[Path, _Anchors]) -> _Anchors:
+    if page not in cache:
+        parser = _Anchors()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        cache[page] = parser
+    return cache[page]
+
+
+def broken_links(html_dir: str | Path) -> list[str]:
+    """``page: link`` for every link inside the book that leads nowhere.
+
+    A link to another file of the book must find that file; a link with a
+    ``#fragment`` to a page must find an element with that id on it. Links
+    that leave the book (``https:``, ``mailto:``, ...) are not followed.
+
+    Examples
+    --------
+    >>> broken_links("_build/html")                 # doctest: +SKIP
+    []
+    """
+    html_dir = check_path("html_dir", html_dir).resolve()
+    cache: dict[Path, _Anchors] = {}
+    found = []
+    for page in sorted(html_dir.rglob("*.html")):
+        for link in _anchors(page, cache).links:
+            url = urlsplit(link)
+            if url.scheme or url.netloc:
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if url.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            fragment = unquote(url.fragment)
+            if not target.is_relative_to(html_dir) or not target.is_file():
+                problem = "no such file"
+            elif fragment and target.suffix == ".html" and fragment not in _anchors(target, cache).ids:
+                problem = f"no #{fragment} on {target.relative_to(html_dir).as_posix()}"
+            else:
+                continue
+            found.append(f"{page.relative_to(html_dir).as_posix()}: {link} ({problem})")
+    return found
+
+
 def page_title(path: str | Path) -> str:
     """The first top-level heading (``# Title``) of a page: its title in the book.
 
@@ -234,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     Examples
     --------
     >>> main(["check-html", "."])                   # doctest: +SKIP
-    ok: all 4 pages of _toc.yml are built
+    ok: all 4 pages of _toc.yml are built, no link inside the book is broken
     0
     """
     args = sys.argv[1:] if argv is None else argv
@@ -256,7 +320,13 @@ def main(argv: list[str] | None = None) -> int:
         print("pages fetch from outside the book (it must read offline):\n  "
               + "\n  ".join(external), file=sys.stderr)
         return 1
-    print(f"ok: all {len(toc_pages(root))} pages of _toc.yml are built")
+    broken = broken_links(root / "_build" / "html")
+    if broken:
+        print("links inside the book that lead nowhere:\n  " + "\n  ".join(broken),
+              file=sys.stderr)
+        return 1
+    print(f"ok: all {len(toc_pages(root))} pages of _toc.yml are built,"
+          " no link inside the book is broken")
     return 0
 
 

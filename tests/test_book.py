@@ -99,6 +99,43 @@ def test_external_resources_finds_what_a_page_would_fetch(tmp_path):
         "a.html: https://cdn.example/mathjax.js", "a.html: //fonts.example/css"]
 
 
+def test_broken_links_finds_missing_pages_and_anchors(tmp_path, capsys):
+    from dlcourse.book import broken_links
+
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "one.html").write_text(
+        '<h1 id="top">One</h1><a name="old-style"></a>'
+        '<a href="#top">here</a> <a href="#old-style">old</a> <a href="#">nothing</a>'
+        '<a href="two.html#results">two</a> <a href="two.html#gone">gone</a>'
+        '<a href="missing.html">missing</a> <a href="../_sources/one.ipynb">download</a>'
+        '<a href="../index.html">home</a> <a href="../../outside.html">outside</a>'
+        '<a href="https://example.org/#x">away</a> <a href="mailto:a@b.c">mail</a>'
+        '<a href="#no%20such">encoded</a> <a href="..">root folder</a>')
+    (tmp_path / "book" / "two.html").write_text('<section id="results"></section>')
+    (tmp_path / "_sources").mkdir()
+    (tmp_path / "_sources" / "one.ipynb").write_text("{}")
+    (tmp_path / "index.html").write_text('<a href="book/one.html#top">start</a>')
+    assert broken_links(tmp_path) == [
+        "book/one.html: two.html#gone (no #gone on book/two.html)",
+        "book/one.html: missing.html (no such file)",
+        "book/one.html: ../../outside.html (no such file)",
+        "book/one.html: #no%20such (no #no such on book/one.html)",
+    ]
+
+
+def test_check_html_fails_on_a_broken_link(tmp_path, capsys):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "one.md").write_text("# One\n")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/one\n")
+    html = tmp_path / "_build" / "html" / "book"
+    html.mkdir(parents=True)
+    (html / "one.html").write_text('<a href="#summary">Summary</a>')
+    assert main(["check-html", str(tmp_path)]) == 1
+    assert "book/one.html: #summary (no #summary on book/one.html)" in capsys.readouterr().err
+    (html / "one.html").write_text('<a href="#summary">Summary</a><h2 id="summary">')
+    assert main(["check-html", str(tmp_path)]) == 0
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_chapter_first_installs_the_package_where_it_is_missing(chapter):
     """Opened in Colab, a chapter installs this release of dlcourse first."""

@@ -16,6 +16,8 @@ every chapter, including those added later, gets them without extra work:
   (``book_a11y.js``). Its fold toggles of chapters with sections, a
   ``<summary>`` holding only an icon (axe: summary-name, serious), are
   named after their chapter.
+- Names in code cells that link to the API reference (sphinx-codeautolink)
+  are underlined, dotted, so they read as links without relying on colour.
 - Console errors on every page: sphinx-thebe adds its configuration script
   twice (``const THEBE_JS_URL`` declared twice); duplicate scripts are
   dropped. The theme's colour mode defaults to ``auto`` (unset, the theme

@@ -255,6 +255,11 @@ def test_page(source: Path, server: str, browser) -> None:
                     problems.append(f"Colab link {href} opens no notebook of the build"
                                     f" on {REPOSITORY}/blob/{COLAB_BRANCH}")
                 launches.add("Colab")
+        # Code that calls dlcourse links to the API reference (sphinx-codeautolink).
+        api_links = [h for h in links
+                     if h.split("#")[0].endswith("api.html") and "#dlcourse." in h]
+        if is_notebook(ROOT / source) and not api_links:
+            problems.append("no name in the code cells links to the API reference")
         if is_notebook(ROOT / source) and launches != {".ipynb", ".md", "Binder", "Colab"}:
             problems.append(f"launch and download links: {sorted(launches)}, expected"
                             " .ipynb and .md downloads, Binder and Colab")
