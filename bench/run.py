@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHAPTER_TARGETS: dict[str, dict] = {
     "01_neural_networks": {"seconds": 45, "figures": {"test_accuracy": 0.97}},
     "02_activations": {"seconds": 45, "figures": {"moons_relu": 0.97}},
+    "07_applications": {"seconds": 60, "figures": {"datasets_loaded": 5}},
     "07d_medicine_sensors": {"seconds": 60, "figures": {"test_sensitivity": 0.9,
                                                         "sensor_accuracy": 0.95}},
     "07e_challenges": {"seconds": 60, "figures": {"clean_accuracy": 0.95, "hunger_full": 0.95}},

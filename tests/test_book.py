@@ -38,7 +38,9 @@ def test_chapter_has_the_house_shape(chapter):
     assert re.search(r"^## Summary", text, re.M), "a Summary section"
     assert re.search(r"^## Exercises", text, re.M), "an Exercises section"
     assert "remove-cell" in text, "a hidden cell asserting what the chapter promises"
-    assert "set_seed(" in text and "dlcourse.__version__" in text
+    assert "dlcourse.__version__" in text
+    if "fit(" in text:  # a chapter that trains seeds first, so its numbers repeat
+        assert "set_seed(" in text
     assert "sys.path" not in text, "import dlcourse as installed, never via sys.path"
     assert "input_shape=" not in text, "Keras 3: use keras.Input(shape=...)"
     # every figure cell carries a caption and alt text

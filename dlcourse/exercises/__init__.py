@@ -67,6 +67,7 @@ from dlcourse.exercises.ch06 import (
     P_GENERATOR,
     PAIR_LATENT_DIM,
 )
+from dlcourse.exercises.ch07 import check_recording_size
 from dlcourse.exercises.ch07a import (
     check_attention_weight,
     check_cnn_parameters,
@@ -114,6 +115,7 @@ __all__ = [
     "check_per_replica_batch",
     "check_persistence_mae",
     "check_predicted_rating",
+    "check_recording_size",
     "check_rnn_parameter_count",
     "check_scaled_learning_rate",
     "check_sensitivity",
