@@ -127,6 +127,8 @@ def install_cell(root: str | Path = ".") -> str:
     from dlcourse import __version__
 
     root = check_path("root", root)
+    if not (root / "_config.yml").is_file():
+        raise ValueError(f"root must be the book's folder, holding _config.yml; {root} has none")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     url = str((config.get("repository") or {}).get("url", "")).rstrip("/")
     if not url.startswith("https://"):

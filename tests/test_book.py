@@ -157,3 +157,7 @@ def test_install_cell_pins_this_release_of_the_configured_repository(tmp_path):
     (tmp_path / "_config.yml").write_text("title: no repository\n")
     with pytest.raises(ValueError, match="repository.url"):
         install_cell(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ValueError, match="holding _config.yml"):
+        install_cell(empty)
