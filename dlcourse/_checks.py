@@ -77,6 +77,15 @@ def check_path(name: str, value: Any) -> Path:
     return Path(value)
 
 
+def check_dir(name: str, value: Any) -> Path:
+    """Return ``value`` as the Path of an existing folder, or raise."""
+    path = check_path(name, value)
+    if not path.is_dir():
+        raise ValueError(f"{name} must be an existing folder, got {str(path)!r}"
+                         + (" (a file)" if path.exists() else " (no such folder)"))
+    return path
+
+
 def check_bool(name: str, value: Any) -> bool:
     """Return ``value`` if it is True or False, else raise (no truthy strings)."""
     if not isinstance(value, (bool, np.bool_)):

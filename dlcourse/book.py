@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from dlcourse._checks import check_path
+from dlcourse._checks import check_dir, check_path
 
 
 def _entries(node: Any) -> Iterator[str]:
@@ -126,7 +126,7 @@ def install_cell(root: str | Path = ".") -> str:
     """
     from dlcourse import __version__
 
-    root = check_path("root", root)
+    root = check_dir("root", root)
     if not (root / "_config.yml").is_file():
         raise ValueError(f"root must be the book's folder, holding _config.yml; {root} has none")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
@@ -176,7 +176,7 @@ def external_resources(html_dir: str | Path) -> list[str]:
     >>> external_resources("_build/html")           # doctest: +SKIP
     []
     """
-    html_dir = check_path("html_dir", html_dir)
+    html_dir = check_dir("html_dir", html_dir)
     found = []
     for page in sorted(html_dir.rglob("*.html")):
         for match in _FETCHED.finditer(page.read_text(encoding="utf-8", errors="replace")):
@@ -224,7 +224,7 @@ def broken_links(html_dir: str | Path) -> list[str]:
     >>> broken_links("_build/html")                 # doctest: +SKIP
     []
     """
-    html_dir = check_path("html_dir", html_dir).resolve()
+    html_dir = check_dir("html_dir", html_dir).resolve()
     cache: dict[Path, _Anchors] = {}
     found = []
     for page in sorted(html_dir.rglob("*.html")):

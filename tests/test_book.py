@@ -161,3 +161,15 @@ def test_install_cell_pins_this_release_of_the_configured_repository(tmp_path):
     empty.mkdir()
     with pytest.raises(ValueError, match="holding _config.yml"):
         install_cell(empty)
+
+
+def test_html_checks_refuse_a_folder_that_is_not_there(tmp_path):
+    """A missing build is an error, never an empty (all clear) report."""
+    from dlcourse.book import broken_links, external_resources
+
+    for check in (broken_links, external_resources):
+        with pytest.raises(ValueError, match="no such folder"):
+            check(tmp_path / "_build" / "html")
+        (tmp_path / "page.html").write_text("<html></html>")
+        with pytest.raises(ValueError, match="a file"):
+            check(tmp_path / "page.html")
