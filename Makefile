@@ -15,12 +15,13 @@ PYTEST_ARGS ?=
 PYTHONS  ?= python3.10 python3.13
 PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: book browser-test pdf test test-pythons bench lab check-env setup check-python lock clean help
+.PHONY: book browser-test pdf test test-unit test-pythons bench lab check-env setup check-python lock clean help
 
 help:
 	@echo "make book          build the HTML book into _build/html (runs every chapter)"
 	@echo "make test          run the unit tests, then every chapter (nbval)"
 	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none of them"
+	@echo "make test-unit     the fast inner loop: unit tests only (no chapters, none marked slow)"
 	@echo "make browser-test  open every built page in headless Chromium: offline, images, math, axe (after make book)"
 	@echo "make pdf           the whole book as one PDF, _build/pdf/book.pdf (Chromium prints the single-page build)"
 	@echo "make test-pythons  unit tests and chapter 1 on each of PYTHONS ($(PYTHONS))"
@@ -63,6 +64,10 @@ setup: check-python $(STAMP)
 test: check-python $(STAMP)
 	$(PY) -m pytest $(if $(CHAPTERS),--chapters="$(CHAPTERS)") $(PYTEST_ARGS)
 
+# The fast inner loop while working on the package: no chapter, nothing slow.
+test-unit: check-python $(STAMP)
+	$(PY) -m pytest --chapters=none -m "not slow and not browser" $(PYTEST_ARGS)
+
 # Each interpreter gets its own environment (.venv-python3.X). The tests
 # marked slow (training processes killed and resumed, worker clusters, a
 # chapter run twice) run once, in `make test`.
@@ -79,7 +84,7 @@ book: check-python $(STAMP)
 	# pages read in this build, as its cache keeps .rst pages only.
 	rm -rf _build/html _build/.doctrees
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
-	$(PY) -m dlcourse.book check-html .
+	$(PY) -m dlcourse.tools.book check-html .
 
 # Every page of the built book in Debian's headless Chromium (Playwright, no
 # browser download): see tests/browser/test_pages.py. Needs `make book` first.
@@ -113,7 +118,7 @@ lab: check-python $(STAMP)
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
 check-env: check-python $(STAMP)
-	$(PY) -m dlcourse.environment
+	$(PY) -m dlcourse.tools.environment
 
 # Re-resolve the lock from pyproject.toml's dependencies and all extras, for
 # every supported Python, preferring the versions pinned now (uv keeps a pin

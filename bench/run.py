@@ -142,11 +142,11 @@ def fit_overhead(repeats: int = 3, epochs: int = 30) -> tuple[float, float, floa
     for _ in range(repeats + 1):  # the first round warms up TensorFlow
         model = fresh_model()
         start = time.perf_counter()
-        model.fit(data.X_train, data.y_train, verbose=0, **settings)
+        model.fit(data.x_train, data.y_train, verbose=0, **settings)
         plain.append(time.perf_counter() - start)
         model = fresh_model()
         start = time.perf_counter()
-        fit(model, data.X_train, data.y_train, **settings)
+        fit(model, data.x_train, data.y_train, **settings)
         ours.append(time.perf_counter() - start)
     plain_s, ours_s = statistics.median(plain[1:]), statistics.median(ours[1:])
     return plain_s, ours_s, ours_s / plain_s
@@ -169,7 +169,7 @@ class Log(keras.callbacks.Callback):
 set_seed(0)
 data = load_penguins()
 model = build_mlp(data.n_features, (16,), output_units=3, output_activation="softmax")
-fit(model, data.X_train, data.y_train, epochs=%d, checkpoint_dir=checkpoint, callbacks=[Log()])
+fit(model, data.x_train, data.y_train, epochs=%d, checkpoint_dir=checkpoint, callbacks=[Log()])
 """
 RESUME_EPOCHS = 8
 
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from dlcourse.book import toc_notebooks
+    from dlcourse.tools.book import toc_notebooks
 
     rows: list[tuple[str, str, str, bool]] = []
     for page in toc_notebooks(ROOT):
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("a chapter's set-up imports", f"{seconds:.2f} s", f"<= {SETUP_IMPORT_SECONDS} s",
                  seconds <= SETUP_IMPORT_SECONDS))
 
-    seconds = command_seconds([sys.executable, "-m", "dlcourse.cli", "--help"])
+    seconds = command_seconds([sys.executable, "-m", "dlcourse", "--help"])
     rows.append(("dlcourse --help", f"{seconds:.2f} s", f"<= {HELP_SECONDS} s", seconds <= HELP_SECONDS))
     print("killing and resuming a training run ...", file=sys.stderr, flush=True)
     total, asked = resume_after_kill()

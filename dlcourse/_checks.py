@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numbers
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,9 @@ def check_model_input(name: str, model: Any, x: np.ndarray) -> None:
             f"{name} has rows of shape {got}, but the model expects rows of shape "
             f"{wanted} (its input shape is {expected})"
         )
+
+
+def is_keras_model(model: Any) -> bool:
+    """Whether ``model`` is a Keras model (without importing Keras)."""
+    keras = sys.modules.get("keras")  # loaded already if model is a Keras model
+    return keras is not None and isinstance(model, keras.Model)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
 from pathlib import Path
 
@@ -93,7 +92,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def _chosen_chapters(wanted: str) -> list[Path]:
     """The notebook pages of _toc.yml, or those named in ``wanted``."""
-    from dlcourse.book import toc_notebooks
+    from dlcourse.tools.book import toc_notebooks
 
     pages = toc_notebooks(ROOT)
     names = wanted.split()
@@ -147,13 +146,6 @@ def _run_order(item: pytest.Item) -> int:
     return 2 if item.get_closest_marker("after_chapters") else 0
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "after_chapters: run after the chapters (it uses their outputs)")
-    config.addinivalue_line(
-        "markers", "slow: takes tens of seconds; `make test-pythons` skips it on the other Pythons")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Unit tests first (quick feedback), then the chapters, each in cell
     # order, then the tests that compare with the chapters' run.
@@ -162,7 +154,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def chapter_location(notebook: Path, source: str) -> str:
     """``book/<chapter>.md:<line>`` of a converted chapter's cell source."""
-    from dlcourse.book import source_line, toc_notebooks
+    from dlcourse.tools.book import source_line, toc_notebooks
 
     page = next((p for p in toc_notebooks(ROOT) if p.stem == notebook.stem), None)
     if page is None:
@@ -186,15 +178,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if report.failed and _is_chapter_cell(item) and call.excinfo is not None:
         error = call.excinfo.value
         where = chapter_location(Path(str(item.fspath)), item.cell.source)
-        from dlcourse.book import last_error_line
+        from dlcourse.tools.book import last_error_line
 
         message = last_error_line(getattr(error, "inner_traceback", "") or str(error))
         report.longrepr = f"{where}: {message}\n\n{report.longrepr}"
 
 
 def _cache_passed_chapters() -> None:
+    from dlcourse.tools.book import toc_notebooks
+
     from book_cache import store_outputs
-    from dlcourse.book import toc_notebooks
 
     pages = {p.stem: ROOT / p for p in toc_notebooks(ROOT)}
     for notebook, runs in _CHAPTER_RUNS.items():

@@ -12,10 +12,9 @@ import importlib
 import inspect
 import pkgutil
 
+import dlcourse
 import matplotlib
 import pytest
-
-import dlcourse
 from dlcourse.exercises import Verdict
 
 matplotlib.use("Agg")
@@ -52,7 +51,7 @@ VALIDATED = {n: f for n, f in FUNCTIONS.items() if n not in CHECKERS and require
 
 
 def test_the_walk_finds_the_package():
-    assert "dlcourse.training.fit" in VALIDATED and "dlcourse.data.penguins.load_penguins" in FUNCTIONS
+    assert "dlcourse.training.fitting.fit" in VALIDATED and "dlcourse.data.penguins.load_penguins" in FUNCTIONS
     assert "dlcourse.exercises.ch01.check_neuron_output" in CHECKERS
 
 

@@ -4,10 +4,9 @@ import doctest
 import importlib
 import pkgutil
 
+import dlcourse
 import matplotlib
 import pytest
-
-import dlcourse
 
 matplotlib.use("Agg")
 

@@ -4,9 +4,8 @@ import importlib.metadata
 import subprocess
 import sys
 
-import pytest
-
 import dlcourse
+import pytest
 
 
 def test_import_does_not_load_tensorflow():

@@ -1,13 +1,12 @@
 """Property-based tests (hypothesis) of the data helpers and the from-scratch NumPy code."""
 
 import numpy as np
+from dlcourse.data import standardize_split, stratified_split
+from dlcourse.scratch import dense_forward
+from dlcourse.scratch.activations import relu, sigmoid, softmax
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
-
-from dlcourse.activations import relu, sigmoid, softmax
-from dlcourse.data import standardize_split, stratified_split
-from dlcourse.scratch import dense_forward
 
 finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)
 
@@ -35,13 +34,13 @@ def test_stratified_split_keeps_every_class_in_both_parts(n_classes, per_class, 
     y = np.repeat(np.arange(n_classes), per_class)
     X = np.arange(len(y) * 2, dtype=float).reshape(-1, 2)
     try:
-        X_train, X_test, y_train, y_test = stratified_split(X, y, test_size, seed)
+        x_train, x_test, y_train, y_test = stratified_split(X, y, test_size, seed)
     except ValueError as error:     # refused only when a part would miss a class
         assert "each part needs at least one row of each" in str(error)
         return
-    assert len(X_train) + len(X_test) == len(X)
+    assert len(x_train) + len(x_test) == len(X)
     assert set(y_train) == set(y_test) == set(range(n_classes))
-    rows = {tuple(r) for r in np.vstack([X_train, X_test])}
+    rows = {tuple(r) for r in np.vstack([x_train, x_test])}
     assert len(rows) == len(X)      # every row in exactly one part
 
 

@@ -6,6 +6,8 @@ import numpy as np
 
 from dlcourse.data.split import SplitData, stratified_split
 
+__all__ = ["DIGIT_NAMES", "load_digits", "load_mnist_subset"]
+
 DIGIT_NAMES = tuple(str(k) for k in range(10))
 
 
@@ -19,13 +21,13 @@ def _digits_split(
     pixels: np.ndarray, labels: np.ndarray, side: int, flatten: bool, test_size: float, seed: int
 ) -> SplitData:
     """Split digit images (rows of ``side * side`` pixels in [0, 1]) and shape them."""
-    X_train, X_test, y_train, y_test = stratified_split(
+    x_train, x_test, y_train, y_test = stratified_split(
         pixels.astype(np.float32), labels.astype(np.int64), test_size, seed
     )
     shape = (-1, side * side) if flatten else (-1, side, side, 1)
     return SplitData(
-        X_train=X_train.reshape(shape),
-        X_test=X_test.reshape(shape),
+        x_train=x_train.reshape(shape),
+        x_test=x_test.reshape(shape),
         y_train=y_train,
         y_test=y_test,
         feature_names=(),
@@ -59,7 +61,7 @@ def load_digits(test_size: float = 0.2, seed: int = 0, *, flatten: bool = True) 
     --------
     >>> from dlcourse.data import load_digits
     >>> data = load_digits()
-    >>> data.X_train.shape, data.X_test.shape, float(data.X_train.max())
+    >>> data.x_train.shape, data.x_test.shape, float(data.x_train.max())
     ((1437, 64), (360, 64), 1.0)
     """
     flatten = _check_flatten(flatten)
@@ -99,7 +101,7 @@ def load_mnist_subset(
     --------
     >>> from dlcourse.data import load_mnist_subset
     >>> data = load_mnist_subset()
-    >>> data.X_train.shape, data.X_test.shape, data.input_shape
+    >>> data.x_train.shape, data.x_test.shape, data.input_shape
     ((4000, 28, 28, 1), (1000, 28, 28, 1), (28, 28, 1))
     """
     flatten = _check_flatten(flatten)

@@ -6,6 +6,8 @@ import numpy as np
 
 from dlcourse.data.split import SplitData, stratified_split
 
+__all__ = ["FACE_CLASSES", "load_faces"]
+
 #: ``FACE_CLASSES[k]`` is the name of label ``k``.
 FACE_CLASSES = ("non-face", "face")
 
@@ -35,13 +37,13 @@ def load_faces(test_size: float = 0.25, seed: int = 0) -> SplitData:
     --------
     >>> from dlcourse.data import load_faces
     >>> data = load_faces()
-    >>> data.X_train.shape, data.X_test.shape, data.class_names
+    >>> data.x_train.shape, data.x_test.shape, data.class_names
     ((150, 25, 25, 1), (50, 25, 25, 1), ('non-face', 'face'))
     """
     from skimage.data import lfw_subset
 
     images = lfw_subset().astype(np.float32)  # already in [0, 1]
     labels = np.r_[np.ones(100), np.zeros(100)].astype(np.int64)
-    X_train, X_test, y_train, y_test = stratified_split(images[..., None], labels, test_size, seed)
-    return SplitData(X_train.astype(np.float32), X_test.astype(np.float32), y_train, y_test,
+    x_train, x_test, y_train, y_test = stratified_split(images[..., None], labels, test_size, seed)
+    return SplitData(x_train.astype(np.float32), x_test.astype(np.float32), y_train, y_test,
                      feature_names=(), class_names=FACE_CLASSES)

@@ -7,6 +7,8 @@ import numpy as np
 from dlcourse._checks import check_float, check_int
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 
+__all__ = ["load_moons"]
+
 
 def load_moons(
     n_samples: int = 1000, noise: float = 0.15, test_size: float = 0.2, seed: int = 0
@@ -41,7 +43,7 @@ def load_moons(
     --------
     >>> from dlcourse.data import load_moons
     >>> data = load_moons(n_samples=200)
-    >>> data.X_train.shape, data.class_names
+    >>> data.x_train.shape, data.class_names
     ((160, 2), ('upper moon', 'lower moon'))
     """
     n_samples = check_int("n_samples", n_samples, minimum=10)
@@ -49,8 +51,8 @@ def load_moons(
     seed = check_int("seed", seed, minimum=0)
     from sklearn.datasets import make_moons
 
-    X, y = make_moons(n_samples=n_samples, noise=noise, random_state=seed)
-    X_train, X_test, y_train, y_test = stratified_split(X, y.astype(np.int64), test_size, seed)
-    X_train, X_test = standardize_split(X_train, X_test)
-    return SplitData(X_train, X_test, y_train, y_test,
+    x, y = make_moons(n_samples=n_samples, noise=noise, random_state=seed)
+    x_train, x_test, y_train, y_test = stratified_split(x, y.astype(np.int64), test_size, seed)
+    x_train, x_test = standardize_split(x_train, x_test)
+    return SplitData(x_train, x_test, y_train, y_test,
                      feature_names=("x1", "x2"), class_names=("upper moon", "lower moon"))

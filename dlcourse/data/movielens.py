@@ -8,6 +8,8 @@ import numpy as np
 
 from dlcourse._checks import check_float, check_int
 
+__all__ = ["load_movielens", "RatingsData"]
+
 
 @dataclass(frozen=True)
 class RatingsData:
@@ -15,7 +17,7 @@ class RatingsData:
 
     Attributes
     ----------
-    X_train, X_test : np.ndarray of int64, shape (n, 2)
+    x_train, x_test : np.ndarray of int64, shape (n, 2)
         One row per rating: the user's index and the item's (movie's) index.
     y_train, y_test : np.ndarray of float32, shape (n,)
         The ratings (0.5 to 5 stars).
@@ -25,8 +27,8 @@ class RatingsData:
         Number of users and items; indices run from 0 to n - 1.
     """
 
-    X_train: np.ndarray
-    X_test: np.ndarray
+    x_train: np.ndarray
+    x_test: np.ndarray
     y_train: np.ndarray
     y_test: np.ndarray
     item_names: tuple[str, ...]
@@ -66,7 +68,7 @@ def load_movielens(
     --------
     >>> from dlcourse.data import load_movielens
     >>> data = load_movielens()
-    >>> data.n_users, data.n_items, data.X_train.shape[1]
+    >>> data.n_users, data.n_items, data.x_train.shape[1]
     (671, 9066, 2)
     >>> len(data.y_train) + len(data.y_test)
     100004
@@ -82,7 +84,7 @@ def load_movielens(
     users, _ = frame["userId"].factorize(sort=True)
     items, movie_ids = frame["movieId"].factorize(sort=True)
     titles = frame.drop_duplicates("movieId").set_index("movieId")["title"]
-    X = np.stack([users, items], axis=1).astype(np.int64)
+    x = np.stack([users, items], axis=1).astype(np.int64)
     y = frame["rating"].to_numpy(dtype=np.float32)
 
     order = np.random.default_rng(seed).permutation(len(y))
@@ -95,12 +97,12 @@ def load_movielens(
     # A test rating whose user or movie is absent from the training part
     # goes back to training: nothing can be learned about them otherwise.
     for column in (0, 1):
-        seen = np.zeros(X[:, column].max() + 1, dtype=bool)
-        seen[X[~test, column]] = True
-        test &= seen[X[:, column]]
+        seen = np.zeros(x[:, column].max() + 1, dtype=bool)
+        seen[x[~test, column]] = True
+        test &= seen[x[:, column]]
     train_rows, test_rows = order[~test[order]], order[test[order]]
     return RatingsData(
-        X_train=X[train_rows], X_test=X[test_rows],
+        x_train=x[train_rows], x_test=x[test_rows],
         y_train=y[train_rows], y_test=y[test_rows],
         item_names=tuple(str(titles[m]) for m in movie_ids),
         n_users=int(users.max()) + 1, n_items=len(movie_ids),

@@ -10,6 +10,8 @@ import numpy as np
 from dlcourse._checks import check_bool
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 
+__all__ = ["load_penguins", "load_penguins_frame", "PENGUIN_FEATURES"]
+
 if TYPE_CHECKING:
     import pandas
 
@@ -102,14 +104,14 @@ def load_penguins(
     Returns
     -------
     SplitData
-        ``X_train``, ``X_test`` (float32), ``y_train``, ``y_test`` (int
+        ``x_train``, ``x_test`` (float32), ``y_train``, ``y_test`` (int
         labels), ``feature_names`` and ``class_names``.
 
     Examples
     --------
     >>> from dlcourse.data import load_penguins
     >>> data = load_penguins(features=["bill_length_mm", "flipper_length_mm"])
-    >>> data.X_train.shape, data.class_names
+    >>> data.x_train.shape, data.class_names
     ((273, 2), ('Adelie', 'Chinstrap', 'Gentoo'))
     """
     features = _check_features(features)
@@ -118,16 +120,16 @@ def load_penguins(
     frame = load_penguins_frame()
     class_names = tuple(sorted(frame["species"].unique()))
     y = frame["species"].map({name: k for k, name in enumerate(class_names)})
-    X = frame[list(features)].to_numpy(dtype=np.float64)
+    x = frame[list(features)].to_numpy(dtype=np.float64)
 
-    X_train, X_test, y_train, y_test = stratified_split(
-        X, y.to_numpy(dtype=np.int64), test_size, seed
+    x_train, x_test, y_train, y_test = stratified_split(
+        x, y.to_numpy(dtype=np.int64), test_size, seed
     )
     if standardize:
-        X_train, X_test = standardize_split(X_train, X_test)
+        x_train, x_test = standardize_split(x_train, x_test)
     return SplitData(
-        X_train=X_train.astype(np.float32),
-        X_test=X_test.astype(np.float32),
+        x_train=x_train.astype(np.float32),
+        x_test=x_test.astype(np.float32),
         y_train=y_train,
         y_test=y_test,
         feature_names=features,

@@ -8,6 +8,8 @@ import numpy as np
 
 from dlcourse._checks import check_bool, check_choice
 
+__all__ = ["load_reviews", "REVIEW_CLASSES", "REVIEW_SPLITS"]
+
 #: ``REVIEW_CLASSES[k]`` is the name of label ``k``: 1 is a "great" review.
 REVIEW_CLASSES = ("other", "great")
 REVIEW_SPLITS = {"train": "training_data", "test": "testing_data"}

@@ -10,6 +10,8 @@ import numpy as np
 from dlcourse._checks import _describe, check_array, check_int
 from dlcourse.data.split import SplitData, standardize_split
 
+__all__ = ["load_sunspots", "make_windows", "TimeSeries"]
+
 
 def _check_series(name: str, series: Any) -> np.ndarray:
     """Return ``series`` as a float array of shape (n,) or (n, features), or raise.
@@ -49,7 +51,7 @@ def make_windows(series: Any, window: int, horizon: int = 1) -> tuple[np.ndarray
 
     Returns
     -------
-    X : np.ndarray of shape (n_samples, window, n_features), float32
+    x : np.ndarray of shape (n_samples, window, n_features), float32
         The windows, shaped for a Keras recurrent layer (one feature for a
         1-D series). ``n_samples = n_steps - window - horizon + 1``.
     y : np.ndarray of shape (n_samples,) or (n_samples, n_features), float32
@@ -58,8 +60,8 @@ def make_windows(series: Any, window: int, horizon: int = 1) -> tuple[np.ndarray
     Examples
     --------
     >>> import numpy as np
-    >>> X, y = make_windows(np.arange(6), window=3)
-    >>> X.shape, X[:, :, 0].tolist(), y.tolist()
+    >>> x, y = make_windows(np.arange(6), window=3)
+    >>> x.shape, x[:, :, 0].tolist(), y.tolist()
     ((3, 3, 1), [[0.0, 1.0, 2.0], [1.0, 2.0, 3.0], [2.0, 3.0, 4.0]], [3.0, 4.0, 5.0])
     >>> make_windows(np.arange(6), window=3, horizon=2)[1].tolist()
     [4.0, 5.0]
@@ -76,10 +78,10 @@ def make_windows(series: Any, window: int, horizon: int = 1) -> tuple[np.ndarray
         )
     table = values if values.ndim == 2 else values[:, None]
     starts = np.arange(n_samples)
-    X = table[starts[:, None] + np.arange(window)]  # (samples, window, features)
+    x = table[starts[:, None] + np.arange(window)]  # (samples, window, features)
     targets = table[starts + window + horizon - 1]
     y = targets[:, 0] if values.ndim == 1 else targets
-    return X.astype(np.float32), y.astype(np.float32)
+    return x.astype(np.float32), y.astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -142,17 +144,17 @@ class TimeSeries:
 
         >>> data = load_sunspots()
         >>> parts = data.windows(10)
-        >>> parts.X_train.shape, parts.X_test.shape, parts.y_test.shape
+        >>> parts.x_train.shape, parts.x_test.shape, parts.y_test.shape
         ((240, 10, 1), (59, 10, 1), (59,))
         """
-        X, y = make_windows(self.scaled, window, horizon)
+        x, y = make_windows(self.scaled, window, horizon)
         n_train_rows = len(y) - self.n_test
         if n_train_rows < 1:
             raise ValueError(
                 f"window={window} and horizon={horizon} leave no training window before the "
                 f"{self.n_test} test steps: use a shorter window"
             )
-        return SplitData(X[:n_train_rows], X[n_train_rows:], y[:n_train_rows], y[n_train_rows:],
+        return SplitData(x[:n_train_rows], x[n_train_rows:], y[:n_train_rows], y[n_train_rows:],
                          feature_names=(self.name,), class_names=())
 
 

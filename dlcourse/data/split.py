@@ -9,6 +9,8 @@ import numpy as np
 
 from dlcourse._checks import check_array, check_float, check_int
 
+__all__ = ["SplitData", "standardize_split", "stratified_split"]
+
 
 @dataclass(frozen=True)
 class SplitData:
@@ -16,7 +18,7 @@ class SplitData:
 
     Attributes
     ----------
-    X_train, X_test : np.ndarray
+    x_train, x_test : np.ndarray
         Inputs of shape ``(n_samples, ...)``, float32: a feature matrix
         ``(n_samples, n_features)`` or images ``(n_samples, height, width,
         channels)``.
@@ -24,13 +26,13 @@ class SplitData:
         Integer class labels ``0 .. n_classes - 1`` (float32 targets for a
         regression data set, whose ``class_names`` is empty).
     feature_names : tuple of str
-        The name of each column of ``X`` (empty for images).
+        The name of each column of ``x`` (empty for images).
     class_names : tuple of str
         ``class_names[k]`` is the name of label ``k``.
     """
 
-    X_train: np.ndarray
-    X_test: np.ndarray
+    x_train: np.ndarray
+    x_test: np.ndarray
     y_train: np.ndarray
     y_test: np.ndarray
     feature_names: tuple[str, ...]
@@ -39,11 +41,11 @@ class SplitData:
     @property
     def input_shape(self) -> tuple[int, ...]:
         """Shape of one input row, as ``keras.Input(shape=...)`` wants it."""
-        return tuple(self.X_train.shape[1:])
+        return tuple(self.x_train.shape[1:])
 
     @property
     def n_features(self) -> int:
-        """Number of input values per row (columns of ``X``, or pixels of an image)."""
+        """Number of input values per row (columns of ``x``, or pixels of an image)."""
         return int(np.prod(self.input_shape))
 
     @property
@@ -53,9 +55,9 @@ class SplitData:
 
 
 def stratified_split(
-    X: np.ndarray, y: np.ndarray, test_size: float, seed: int
+    x: np.ndarray, y: np.ndarray, test_size: float, seed: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Split ``X``, ``y`` into train and test parts with the same class shares.
+    """Split ``x``, ``y`` into train and test parts with the same class shares.
 
     Checks ``test_size`` and ``seed`` for the loaders, and refuses a
     ``test_size`` that leaves either part with fewer rows than classes (a
@@ -64,8 +66,8 @@ def stratified_split(
     Examples
     --------
     >>> import numpy as np
-    >>> X, y = np.arange(20).reshape(10, 2), np.array([0, 1] * 5)
-    >>> [part.shape for part in stratified_split(X, y, 0.2, 0)]
+    >>> x, y = np.arange(20).reshape(10, 2), np.array([0, 1] * 5)
+    >>> [part.shape for part in stratified_split(x, y, 0.2, 0)]
     [(8, 2), (2, 2), (8,), (2,)]
     """
     test_size = check_float("test_size", test_size, low=0, high=1, low_open=True, high_open=True)
@@ -81,10 +83,10 @@ def stratified_split(
         )
     from sklearn.model_selection import train_test_split
 
-    return train_test_split(X, y, test_size=test_size, random_state=seed, stratify=y)
+    return train_test_split(x, y, test_size=test_size, random_state=seed, stratify=y)
 
 
-def standardize_split(X_train: np.ndarray, X_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def standardize_split(x_train: np.ndarray, x_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Scale both parts to the training part's zero mean and unit variance, as float32.
 
     The statistics come from the training rows only, so nothing about the
@@ -97,15 +99,15 @@ def standardize_split(X_train: np.ndarray, X_test: np.ndarray) -> tuple[np.ndarr
     >>> train.ravel().tolist(), test.ravel().tolist()
     ([-1.0, 1.0], [3.0])
     """
-    X_train = check_array("X_train", X_train, ndim=2)
-    X_test = check_array("X_test", X_test, ndim=2)
-    if X_train.shape[1] != X_test.shape[1]:
+    x_train = check_array("x_train", x_train, ndim=2)
+    x_test = check_array("x_test", x_test, ndim=2)
+    if x_train.shape[1] != x_test.shape[1]:
         raise ValueError(
-            f"X_train and X_test must have the same columns, got {X_train.shape[1]} and "
-            f"{X_test.shape[1]}"
+            f"x_train and x_test must have the same columns, got {x_train.shape[1]} and "
+            f"{x_test.shape[1]}"
         )
     from sklearn.preprocessing import StandardScaler
 
-    scaler = StandardScaler().fit(X_train)
-    return (scaler.transform(X_train).astype(np.float32),
-            scaler.transform(X_test).astype(np.float32))
+    scaler = StandardScaler().fit(x_train)
+    return (scaler.transform(x_train).astype(np.float32),
+            scaler.transform(x_test).astype(np.float32))

@@ -6,6 +6,8 @@ import numpy as np
 
 from dlcourse._checks import check_float, check_int
 
+__all__ = ["make_ring", "ring_centers"]
+
 
 def ring_centers(n_modes: int = 8, radius: float = 2.0) -> np.ndarray:
     """Return the centres of ``n_modes`` points evenly spaced on a circle.

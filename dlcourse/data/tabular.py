@@ -6,6 +6,8 @@ import numpy as np
 
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 
+__all__ = ["load_breast_cancer", "load_diabetes"]
+
 
 def load_breast_cancer(test_size: float = 0.2, seed: int = 0) -> SplitData:
     """Load the Wisconsin breast-cancer measurements, split and standardised.
@@ -20,17 +22,17 @@ def load_breast_cancer(test_size: float = 0.2, seed: int = 0) -> SplitData:
     --------
     >>> from dlcourse.data import load_breast_cancer
     >>> data = load_breast_cancer()
-    >>> data.X_train.shape, data.class_names
+    >>> data.x_train.shape, data.class_names
     ((455, 30), ('malignant', 'benign'))
     """
     from sklearn.datasets import load_breast_cancer as _load_raw
 
     raw = _load_raw()
-    X_train, X_test, y_train, y_test = stratified_split(
+    x_train, x_test, y_train, y_test = stratified_split(
         raw.data, raw.target.astype(np.int64), test_size, seed
     )
-    X_train, X_test = standardize_split(X_train, X_test)
-    return SplitData(X_train, X_test, y_train, y_test,
+    x_train, x_test = standardize_split(x_train, x_test)
+    return SplitData(x_train, x_test, y_train, y_test,
                      feature_names=tuple(map(str, raw.feature_names)),
                      class_names=tuple(map(str, raw.target_names)))
 
@@ -50,7 +52,7 @@ def load_diabetes(test_size: float = 0.2, seed: int = 0) -> SplitData:
     --------
     >>> from dlcourse.data import load_diabetes
     >>> data = load_diabetes()
-    >>> data.X_train.shape, data.y_train.dtype, data.feature_names[2]
+    >>> data.x_train.shape, data.y_train.dtype, data.feature_names[2]
     ((353, 10), dtype('float32'), 'bmi')
     """
     from sklearn.datasets import load_diabetes as _load_raw
@@ -61,7 +63,7 @@ def load_diabetes(test_size: float = 0.2, seed: int = 0) -> SplitData:
     quartile = np.digitize(raw.target, np.quantile(raw.target, [0.25, 0.5, 0.75]))
     order = np.arange(len(raw.target))
     train_rows, test_rows, _, _ = stratified_split(order, quartile, test_size, seed)
-    X_train, X_test = standardize_split(raw.data[train_rows], raw.data[test_rows])
+    x_train, x_test = standardize_split(raw.data[train_rows], raw.data[test_rows])
     y_train, y_test = standardize_split(raw.target[train_rows, None], raw.target[test_rows, None])
-    return SplitData(X_train, X_test, y_train.ravel(), y_test.ravel(),
+    return SplitData(x_train, x_test, y_train.ravel(), y_test.ravel(),
                      feature_names=tuple(map(str, raw.feature_names)), class_names=())

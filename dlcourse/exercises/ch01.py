@@ -10,6 +10,18 @@ import numpy as np
 from dlcourse import scratch
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = [
+    "check_feature_pair",
+    "check_functional_model",
+    "check_neuron_output",
+    "check_parameter_count",
+    "COUNT_LAYER_SIZES",
+    "EXCLUDED_PAIR",
+    "NEURON_B",
+    "NEURON_W",
+    "NEURON_X",
+]
+
 
 # Chapter 1, exercise 1: one neuron by hand. The numbers make every common
 # slip give a different answer: z < 0 (so the ReLU matters), and leaving out
@@ -124,7 +136,7 @@ def _accuracy_or_none(model: Any, data: Any) -> float | None:
     from dlcourse.evaluation import accuracy
 
     try:
-        return accuracy(model, data.X_test, data.y_test)
+        return accuracy(model, data.x_test, data.y_test)
     except Exception:  # a learner's model may fail in any way: judge, never crash
         return None
 

@@ -10,6 +10,19 @@ import numpy as np
 from dlcourse import activations
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = [
+    "check_collapsed_layer",
+    "check_moons_classifier",
+    "check_output_choices",
+    "check_sigmoid_slope",
+    "COLLAPSE_B1",
+    "COLLAPSE_B2",
+    "COLLAPSE_W1",
+    "COLLAPSE_W2",
+    "MOONS_TARGET",
+    "OUTPUT_TASKS",
+]
+
 # Chapter 2, exercise 1: the steepest slope of the sigmoid.
 
 
@@ -195,7 +208,7 @@ def check_moons_classifier(model: Any) -> Verdict:
                               "non-linear activation.")
     data = load_moons()
     try:
-        score = accuracy(model, data.X_test, data.y_test)
+        score = accuracy(model, data.x_test, data.y_test)
     except Exception as error:  # a learner's model may fail in any way: judge, never crash
         return Verdict(False, f"The model could not classify the moons' test points: {error}")
     if score >= MOONS_TARGET:

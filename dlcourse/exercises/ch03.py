@@ -8,6 +8,20 @@ import numpy as np
 
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = [
+    "check_descent_step",
+    "check_learning_rate",
+    "check_mse",
+    "MSE_Y_PRED",
+    "MSE_Y_TRUE",
+    "RATE_STEPS",
+    "RATE_TOLERANCE",
+    "STEP_LEARNING_RATE",
+    "STEP_START",
+    "STEP_X",
+    "STEP_Y",
+]
+
 # Chapter 3, exercise 1: a mean squared error by hand. The numbers make each
 # slip give a different answer (mean absolute error, sum, root, no square).
 MSE_Y_TRUE = (2.0, 0.0, 3.0, 1.0)
@@ -22,7 +36,7 @@ def check_mse(answer: Any) -> Verdict:
     >>> check_mse(None)
     Not yet. Replace None with a number: the mean of the squared errors.
     """
-    from dlcourse.losses import mean_squared_error
+    from dlcourse.scratch.losses import mean_squared_error
 
     value = read_number(answer, "a number: the mean of the squared errors")
     if isinstance(value, Verdict):
@@ -121,7 +135,7 @@ def check_learning_rate(learning_rate: Any) -> Verdict:
                        if value == 0 else
                        f"A learning rate must be > 0; {value:g} steps uphill.")
     data = load_diabetes()
-    x, y = data.X_train[:, list(data.feature_names).index("bmi")], data.y_train
+    x, y = data.x_train[:, list(data.feature_names).index("bmi")], data.y_train
     path = gradient_descent(x, y, value, RATE_STEPS)
     start_loss = float(line_loss(x, y, 0.0, 0.0))
     w_best, b_best = np.polyfit(x, y, 1)

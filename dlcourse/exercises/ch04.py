@@ -9,6 +9,18 @@ import numpy as np
 from dlcourse.exercises.verdict import Verdict, read_number
 from dlcourse.scratch.conv import conv2d, output_size
 
+__all__ = [
+    "check_conv_parameters",
+    "check_edge_kernel",
+    "check_output_size",
+    "PARAMS_FILTERS",
+    "PARAMS_INPUT_SHAPE",
+    "PARAMS_KERNEL",
+    "SIZE_IMAGE",
+    "SIZE_KERNEL",
+    "SIZE_STRIDE",
+]
+
 # Chapter 4, exercise 1: the size of a convolution's output. The numbers
 # make every common slip give a different answer.
 SIZE_IMAGE = 32

@@ -8,6 +8,14 @@ import numpy as np
 
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = [
+    "check_persistence_mae",
+    "check_rnn_parameter_count",
+    "PERSISTENCE_HORIZON",
+    "RNN_FEATURES",
+    "RNN_UNITS",
+]
+
 # Chapter 5, exercise 1: a SimpleRNN with RNN_UNITS units on RNN_FEATURES
 # values per time step. Every slip (no recurrent weights, no biases, the
 # window length counted in) gives a different number.
@@ -60,7 +68,7 @@ def _persistence_mae(horizon: int) -> tuple[float, float]:
 
     data = load_sunspots()
     parts = data.windows(10, horizon=horizon)
-    scaled = float(np.mean(np.abs(parts.X_test[:, -1, 0] - parts.y_test)))
+    scaled = float(np.mean(np.abs(parts.x_test[:, -1, 0] - parts.y_test)))
     return scaled * data.std, scaled
 
 

@@ -8,6 +8,16 @@ import numpy as np
 
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = [
+    "check_equilibrium_loss",
+    "check_gan_pair",
+    "check_optimal_discriminator",
+    "P_DATA",
+    "P_GENERATOR",
+    "PAIR_LATENT_DIM",
+    "PAIR_PIXELS",
+]
+
 # Chapter 6, exercise 1: the optimal discriminator at one point, where the
 # data density and the generator's density take these values.
 P_DATA = 0.3

@@ -8,6 +8,8 @@ import numpy as np
 
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = ["check_recording_size"]
+
 
 def check_recording_size(answer: Any) -> Verdict:
     """Exercise 7.1: how many numbers one BasicMotions recording gives a network.
@@ -26,8 +28,8 @@ def check_recording_size(answer: Any) -> Verdict:
     if isinstance(value, Verdict):
         return value
     data = load_motions(standardize=False)
-    steps, channels = data.X_train.shape[1:]
-    recordings = len(data.X_train) + len(data.X_test)
+    steps, channels = data.x_train.shape[1:]
+    recordings = len(data.x_train) + len(data.x_test)
     seconds = 10  # ten-second recordings, read 10 times a second
     expected = steps * channels
     if value == expected:
@@ -44,10 +46,10 @@ def check_recording_size(answer: Any) -> Verdict:
                   f"{steps // seconds} times a second."),
         (steps + channels, "Steps and channels multiply: every step holds a reading "
                            "of every channel."),
-        (len(data.X_train), "That is the number of training recordings; the question is "
+        (len(data.x_train), "That is the number of training recordings; the question is "
                             "about one recording."),
         (recordings, "That is the number of recordings; the question is about one of them."),
-        (len(data.X_train) * expected, "That counts every training recording; the question "
+        (len(data.x_train) * expected, "That counts every training recording; the question "
                                        "is about one of them."),
         (recordings * expected, "That counts every recording; the question is about one."),
     ]

@@ -1,4 +1,4 @@
-"""Checkers of chapter 7's exercises on medicine, sensors and challenges (pages 7d and 7e)."""
+"""Checkers of the exercises of page 7.2, language (``book/07b_language.md``)."""
 
 from __future__ import annotations
 
@@ -6,132 +6,94 @@ from typing import Any
 
 import numpy as np
 
+from dlcourse._moved import forward_moved
+from dlcourse.exercises._slips import match_slips
 from dlcourse.exercises.verdict import Verdict, read_number
+from dlcourse.scratch.activations import softmax
 
-# Page 7d, exercise 1: sensitivity from a confusion matrix. The counts make
-# sensitivity, specificity, precision and accuracy all differ.
-SCREENING_COUNTS = {"tp": 45, "fn": 5, "fp": 12, "tn": 88}
+__all__ = [
+    "ATTENTION_KEYS",
+    "ATTENTION_QUERY",
+    "check_attention_weight",
+    "check_majority_accuracy",
+]
 
 
-def check_sensitivity(answer: Any) -> Verdict:
-    """Page 7d, exercise 1: the sensitivity of a test with ``SCREENING_COUNTS``.
+
+# Language, exercise 1: accuracy of always answering the majority class.
+def check_majority_accuracy(answer: Any) -> Verdict:
+    """Language, exercise 1: test accuracy of always predicting "great" (a fraction).
 
     Examples
     --------
-    >>> check_sensitivity(None)
-    Not yet. Replace None with a number: the sensitivity, a fraction between 0 and 1.
+    >>> check_majority_accuracy(None)
+    Not yet. Replace None with a fraction between 0 and 1.
     """
-    value = read_number(answer, "a number: the sensitivity, a fraction between 0 and 1")
+    value = read_number(answer, "a fraction between 0 and 1")
     if isinstance(value, Verdict):
         return value
-    c = SCREENING_COUNTS
-    expected = c["tp"] / (c["tp"] + c["fn"])
+    from dlcourse.data import load_reviews
+
+    test_share = float(load_reviews("test")[1].mean())
+    train_share = float(load_reviews("train")[1].mean())
+    if np.isclose(value, test_share, atol=5e-4):
+        return Verdict(True, f"{test_share:.1%} of the test reviews are great: the bar every "
+                             "model must clear.")
+    return match_slips(value, [
+        (100 * test_share, "Give it as a fraction between 0 and 1, not a percentage."),
+        (train_share, "That is the share in the training reviews; the accuracy is measured on "
+                      "the test reviews."),
+        (1 - test_share, "That is the share of 'other' reviews: the majority class is 'great'."),
+    ], answer, "Count the test labels equal to 1 and divide by the number of test reviews.")
+
+
+# Language, exercise 2: scaled dot-product attention by hand.
+ATTENTION_QUERY = (2.0, 1.0)
+
+
+ATTENTION_KEYS = ((1.0, 1.0), (0.0, 1.0), (-1.0, 0.0))
+
+
+def check_attention_weight(answer: Any) -> Verdict:
+    """Language, exercise 2: the weight the query gives the first key.
+
+    Scaled dot-product attention: ``softmax(q . k_j / sqrt(d))`` over the
+    keys ``ATTENTION_KEYS``, with the query ``ATTENTION_QUERY`` and d = 2.
+
+    Examples
+    --------
+    >>> check_attention_weight([0.5])
+    Not yet. [0.5] is a list: enter the single number 0.5 itself.
+    """
+    value = read_number(answer, "a weight between 0 and 1")
+    if isinstance(value, Verdict):
+        return value
+    scores = np.array(ATTENTION_KEYS) @ np.array(ATTENTION_QUERY)
+    d = len(ATTENTION_QUERY)
+    expected = float(softmax(scores / np.sqrt(d))[0])
     if np.isclose(value, expected, atol=1e-3):
-        return Verdict(True, f"TP / (TP + FN) = {c['tp']} / {c['tp'] + c['fn']} = {expected:g}: "
-                             f"the test finds {expected:.0%} of the sick.")
-    if np.isclose(value, 100 * expected, atol=0.1):
-        return Verdict(False, f"{answer!r} is a percentage: enter it as a fraction, {expected:g}.")
-    slips = [
-        (c["tn"] / (c["tn"] + c["fp"]), "That is the specificity, TN / (TN + FP): the share of "
-                                        "healthy people the test clears."),
-        (c["tp"] / (c["tp"] + c["fp"]), "That is the precision, TP / (TP + FP): the share of "
-                                        "positive results that are right."),
-        ((c["tp"] + c["tn"]) / sum(c.values()), "That is the accuracy over all people."),
-        (c["fn"] / (c["tp"] + c["fn"]), "That is the share of sick people the test misses, "
-                                        "FN / (TP + FN): one minus the answer."),
-    ]
-    for wrong, hint in slips:
-        if np.isclose(value, wrong, atol=1e-3):
-            return Verdict(False, f"{answer!r} is not it. {hint}")
-    return Verdict(False, f"{answer!r} is not it. Sensitivity is the share of the sick that "
-                          "test positive: true positives / (true positives + false negatives).")
+        return Verdict(True, f"softmax({np.round(scores / np.sqrt(d), 3).tolist()})[0] = "
+                             f"{expected:.3f}.")
+    return match_slips(value, [
+        (float(softmax(scores)[0]), "You left out the scaling: divide each score by sqrt(d) = "
+                                     "sqrt(2) before the softmax."),
+        (float(softmax(scores / d)[0]), "Divide by the square root of d, sqrt(2), not by d."),
+        (float(scores[0]), "That is the raw score q . k1; scale it and apply the softmax."),
+        (float(scores[0] / np.sqrt(d)), "That is the scaled score; now apply the softmax over "
+                                        "all three keys."),
+    ], answer, "Score each key with q . k / sqrt(2), then take the softmax of the three scores.")
 
 
-# Page 7d, exercise 2: a threshold chosen on validation scores, by hand.
-THRESHOLD_LABELS = (1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-THRESHOLD_SCORES = (0.97, 0.93, 0.88, 0.81, 0.74, 0.66, 0.58, 0.47, 0.33, 0.12,
-                    0.52, 0.41, 0.36, 0.28, 0.21, 0.15, 0.09, 0.06, 0.04, 0.02)
-THRESHOLD_SENSITIVITY = 0.9
-
-
-def check_threshold(answer: Any) -> Verdict:
-    """Page 7d, exercise 2: the highest cut finding 90 % of the positive validation cases.
-
-    Any cut that makes the same calls as the best one is accepted.
-
-    Examples
-    --------
-    >>> bool(check_threshold(0.5))
-    False
-    """
-    from dlcourse.metrics import choose_threshold, predict_at_threshold, sensitivity, specificity
-
-    value = read_number(answer, "a threshold between 0 and 1")
-    if isinstance(value, Verdict):
-        return value
-    if not 0 <= value <= 1:
-        return Verdict(False, f"{answer!r} is not a threshold on probabilities: choose one "
-                              "between 0 and 1.")
-    y = np.array(THRESHOLD_LABELS)
-    scores = np.array(THRESHOLD_SCORES)
-    best = choose_threshold(y, scores, THRESHOLD_SENSITIVITY)
-    calls = predict_at_threshold(scores, value)
-    sens, spec = sensitivity(y, calls), specificity(y, calls)
-    if np.array_equal(calls, predict_at_threshold(scores, best)):
-        return Verdict(True, f"Sensitivity {sens:.0%}, specificity {spec:.0%} on these cases.")
-    if sens < THRESHOLD_SENSITIVITY:
-        return Verdict(False, f"At {value:g} the test finds only {sens:.0%} of the positive "
-                              f"cases; lower the cut until it finds {THRESHOLD_SENSITIVITY:.0%}.")
-    return Verdict(False, f"At {value:g} the test finds {sens:.0%} of the positive cases, but "
-                          f"clears only {spec:.0%} of the negatives: a higher cut still finds "
-                          f"{THRESHOLD_SENSITIVITY:.0%} and raises fewer false alarms.")
-
-
-# Page 7e, exercise 1: one FGSM step, by hand.
-FGSM_X = (0.2, 0.9, 0.5, 0.0)
-FGSM_GRADIENT = (0.3, 0.05, -0.7, -0.1)
-FGSM_EPSILON = 0.2
-
-
-def check_fgsm_step(answer: Any) -> Verdict:
-    """Page 7e, exercise 1: the FGSM image of ``FGSM_X`` for ``FGSM_GRADIENT`` and ``FGSM_EPSILON``.
-
-    Pixel values are clipped to [0, 1].
-
-    Examples
-    --------
-    >>> check_fgsm_step(None)
-    Not yet. Replace None with the four perturbed pixel values, as a list.
-    """
-    if answer is None:
-        return Verdict(False, "Replace None with the four perturbed pixel values, as a list.")
-    if isinstance(answer, (str, bytes)):
-        return Verdict(False, f"You entered the text {answer!r}: enter a list of four numbers.")
-    try:
-        values = np.asarray(answer, dtype=float).ravel()
-    except (TypeError, ValueError):
-        return Verdict(False, f"Enter a list of four numbers, got {type(answer).__name__}.")
-    if values.shape != (len(FGSM_X),):
-        return Verdict(False, f"Enter one value per pixel: {len(FGSM_X)} numbers, got "
-                              f"{values.size}.")
-    if not np.all(np.isfinite(values)):
-        return Verdict(False, "Your answer holds NaN or infinity: every pixel needs a number.")
-    x, g, eps = np.array(FGSM_X), np.array(FGSM_GRADIENT), FGSM_EPSILON
-    expected = np.clip(x + eps * np.sign(g), 0, 1)
-    if np.allclose(values, expected, atol=1e-6):
-        return Verdict(True, f"{expected.tolist()}: every pixel moved by {eps} up the loss, "
-                             "then was clipped to [0, 1].")
-    slips = [
-        (x + eps * np.sign(g), "Right step; now clip to [0, 1]: a pixel cannot go below 0 or "
-                               "above 1."),
-        (np.clip(x - eps * np.sign(g), 0, 1), "You stepped down the gradient, which lowers "
-                                              "the loss: FGSM adds epsilon * sign(gradient)."),
-        (np.clip(x + eps * g, 0, 1), "You scaled the gradient itself; FGSM uses only its sign, "
-                                     "so every pixel moves by exactly epsilon."),
-        (np.clip(x + g, 0, 1), "You added the gradient; FGSM adds epsilon * sign(gradient)."),
-    ]
-    for wrong, hint in slips:
-        if np.allclose(values, wrong, atol=1e-6):
-            return Verdict(False, hint)
-    return Verdict(False, "Not the FGSM step: x_adv = clip(x + epsilon * sign(gradient), 0, 1), "
-                          "pixel by pixel.")
+# Old import paths: these checkers served this module before each page got its own.
+__getattr__ = forward_moved(__name__, {
+    "check_fgsm_step": "dlcourse.exercises.ch07e",
+    "FGSM_EPSILON": "dlcourse.exercises.ch07e",
+    "FGSM_GRADIENT": "dlcourse.exercises.ch07e",
+    "FGSM_X": "dlcourse.exercises.ch07e",
+    "check_sensitivity": "dlcourse.exercises.ch07d",
+    "check_threshold": "dlcourse.exercises.ch07d",
+    "SCREENING_COUNTS": "dlcourse.exercises.ch07d",
+    "THRESHOLD_LABELS": "dlcourse.exercises.ch07d",
+    "THRESHOLD_SCORES": "dlcourse.exercises.ch07d",
+    "THRESHOLD_SENSITIVITY": "dlcourse.exercises.ch07d",
+})

@@ -9,6 +9,17 @@ import numpy as np
 
 from dlcourse.exercises.verdict import Verdict, read_number
 
+__all__ = [
+    "check_per_replica_batch",
+    "check_scaled_learning_rate",
+    "SCALING_BATCH",
+    "SCALING_DEVICES",
+    "SCALING_RATE",
+    "SHARE_BATCH",
+    "SHARE_DEVICES_PER_WORKER",
+    "SHARE_WORKERS",
+]
+
 # Exercise 1: the linear scaling rule. One device trains well with a batch
 # of SCALING_BATCH and learning rate SCALING_RATE; the job moves to
 # SCALING_DEVICES devices with SCALING_BATCH examples on each.

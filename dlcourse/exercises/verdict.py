@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+__all__ = ["read_number", "Verdict"]
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -75,3 +77,4 @@ def read_number(answer: Any, what: str = "a number") -> float | Verdict:
     if not np.isfinite(answer):
         return Verdict(False, f"{answer} is not a number you can reach by hand: check your arithmetic.")
     return float(answer)
+

@@ -1,33 +1,37 @@
-"""Keras model builders used across the book.
+"""Keras model builders used across the book: builders only.
 
 One module per kind of model; everything is importable from
-``dlcourse.models``. Importing it loads TensorFlow (quietly).
+``dlcourse.models``. What a trained model does (its outputs, gradients,
+attention, embeddings) is measured by :mod:`dlcourse.evaluation`.
+Importing it loads TensorFlow (quietly).
 """
 
+from dlcourse._moved import forward_moved
 from dlcourse.models.cnn import build_cnn
 from dlcourse.models.cnn1d import build_cnn1d
 from dlcourse.models.gan import GAN
-from dlcourse.models.gan_parts import build_discriminator, build_generator, SampleSnapshots
+from dlcourse.models.gan_parts import (
+    SampleSnapshots,
+    build_discriminator,
+    build_generator,
+)
+from dlcourse.models.initialization import INITIALIZERS, reinitialize
 from dlcourse.models.mlp import build_mlp
 from dlcourse.models.recommender import (
     BiasBaseline,
     build_matrix_factorization,
     fit_bias_baseline,
-    nearest_items,
-    rmse,
 )
-from dlcourse.models.rnn import build_rnn, forecast, gradient_per_step, RNN_CELLS
+from dlcourse.models.rnn import RNN_CELLS, build_rnn
 from dlcourse.models.text import (
-    attention_weights,
+    PositionalEmbedding,
     build_pooling_classifier,
     build_recurrent_classifier,
     build_transformer_classifier,
     build_vectorizer,
-    PositionalEmbedding,
 )
 
 __all__ = [
-    "attention_weights",
     "BiasBaseline",
     "build_cnn",
     "build_cnn1d",
@@ -41,12 +45,20 @@ __all__ = [
     "build_transformer_classifier",
     "build_vectorizer",
     "fit_bias_baseline",
-    "forecast",
     "GAN",
-    "gradient_per_step",
-    "nearest_items",
+    "INITIALIZERS",
     "PositionalEmbedding",
-    "rmse",
+    "reinitialize",
     "RNN_CELLS",
     "SampleSnapshots",
 ]
+
+
+# Old import paths: measurements that lived here before dlcourse.evaluation had them.
+__getattr__ = forward_moved(__name__, {
+    "attention_weights": "dlcourse.evaluation.attention",
+    "forecast": "dlcourse.evaluation.predictions",
+    "gradient_per_step": "dlcourse.evaluation.gradients",
+    "nearest_items": "dlcourse.evaluation.embeddings",
+    "rmse": "dlcourse.evaluation.metrics",
+})

@@ -9,6 +9,8 @@ from dlcourse._checks import check_bool, check_choice, check_float, check_int
 from dlcourse._keras import keras
 from dlcourse.models._common import check_units
 
+__all__ = ["build_cnn"]
+
 
 def _check_input_shape(input_shape: Any) -> tuple[int, int, int]:
     if isinstance(input_shape, (str, bytes)) or not isinstance(input_shape, Sequence):

@@ -9,6 +9,8 @@ from dlcourse._checks import check_bool, check_float, check_int
 from dlcourse._keras import keras
 from dlcourse.models._common import check_units
 
+__all__ = ["build_cnn1d"]
+
 
 def build_cnn1d(
     input_shape: Sequence[int],

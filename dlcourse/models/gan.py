@@ -14,9 +14,10 @@ from typing import Any
 import numpy as np
 
 from dlcourse._checks import _describe, check_array, check_bool, check_float, check_int
-from dlcourse._keras import keras
+from dlcourse._keras import keras, tf
+from dlcourse.training.pipeline import in_memory_dataset
 
-import tensorflow as tf  # noqa: E402  (after dlcourse._keras, which quiets it)
+__all__ = ["GAN"]
 
 
 def _single_shape(name: str, model: Any, which: str) -> tuple:
@@ -270,16 +271,13 @@ class GAN(keras.Model):
             steps_per_epoch = check_int("steps_per_epoch", steps_per_epoch, minimum=1)
         if isinstance(callbacks, keras.callbacks.Callback):
             callbacks = [callbacks]
-        data = tf.data.Dataset.from_tensor_slices(x).cache()
-        data = data.shuffle(len(x), reshuffle_each_iteration=True)
-        data = data.batch(batch_size, drop_remainder=True)
+        data = in_memory_dataset(x, None, batch_size, shuffle=True, drop_remainder=True,
+                                 repeat=steps_per_epoch is not None)
         per_epoch = steps_per_epoch or len(x) // batch_size
-        if steps_per_epoch is not None:
-            data = data.repeat()
         self.step_log.assign(tf.zeros((epochs * per_epoch, 2)))
         self.step_count.assign(0)
         history = super().fit(
-            data.prefetch(tf.data.AUTOTUNE), epochs=epochs, callbacks=list(callbacks),
+            data, epochs=epochs, callbacks=list(callbacks),
             verbose=verbose, steps_per_epoch=steps_per_epoch, shuffle=False, **kwargs,
         )
         done = min(int(self.step_count.numpy()), epochs * per_epoch)

@@ -11,6 +11,8 @@ from dlcourse._checks import check_int
 from dlcourse._keras import keras
 from dlcourse.models._common import check_activation, check_units
 
+__all__ = ["build_discriminator", "build_generator", "SampleSnapshots"]
+
 
 def _check_name(name: Any) -> str:
     if not isinstance(name, str) or not name:

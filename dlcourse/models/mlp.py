@@ -8,6 +8,8 @@ from dlcourse._checks import check_bool, check_float, check_int
 from dlcourse._keras import keras
 from dlcourse.models._common import check_activation, check_units, loss_for_output
 
+__all__ = ["build_mlp"]
+
 
 def build_mlp(
     input_dim: int,

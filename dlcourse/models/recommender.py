@@ -11,13 +11,21 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import _describe, check_array, check_float, check_int, check_same_length
+from dlcourse._checks import (
+    _describe,
+    check_array,
+    check_float,
+    check_int,
+    check_same_length,
+)
+
+__all__ = ["BiasBaseline", "build_matrix_factorization", "fit_bias_baseline"]
 
 
-def _check_pairs(name: str, X: Any, n_users: int | None = None,
+def _check_pairs(name: str, x: Any, n_users: int | None = None,
                  n_items: int | None = None) -> np.ndarray:
     """Rows of (user, item) indices as int64, refusing fractions, negatives and overflow."""
-    pairs = check_array(name, X, ndim=2)
+    pairs = check_array(name, x, ndim=2)
     if pairs.shape[1] != 2:
         raise ValueError(f"{name} must have 2 columns (user index, item index), got shape "
                          f"{pairs.shape}")
@@ -30,20 +38,6 @@ def _check_pairs(name: str, X: Any, n_users: int | None = None,
     return pairs.astype(np.int64)
 
 
-def rmse(y_true: Any, y_pred: Any) -> float:
-    """Root mean squared error of predicted ratings.
-
-    Examples
-    --------
-    >>> rmse([4.0, 3.0], [3.0, 3.0])
-    0.7071067811865476
-    """
-    y_true = check_array("y_true", y_true, ndim=(1, 2)).ravel()
-    y_pred = check_array("y_pred", y_pred, ndim=(1, 2)).ravel()
-    check_same_length("y_true", y_true, "y_pred", y_pred)
-    return float(np.sqrt(np.mean((y_true - y_pred) ** 2)))
-
-
 @dataclass(frozen=True)
 class BiasBaseline:
     """Predicts ``mean + user_bias[u] + item_bias[i]``: who rates high, what is rated high."""
@@ -52,14 +46,14 @@ class BiasBaseline:
     user_bias: np.ndarray
     item_bias: np.ndarray
 
-    def predict(self, X: Any) -> np.ndarray:
-        """Predicted rating of each (user, item) row of ``X``."""
-        pairs = _check_pairs("X", X, len(self.user_bias), len(self.item_bias))
+    def predict(self, x: Any) -> np.ndarray:
+        """Predicted rating of each (user, item) row of ``x``."""
+        pairs = _check_pairs("x", x, len(self.user_bias), len(self.item_bias))
         return self.mean + self.user_bias[pairs[:, 0]] + self.item_bias[pairs[:, 1]]
 
 
 def fit_bias_baseline(
-    X: Any, y: Any, n_users: int, n_items: int, *, reg: float = 5.0, n_iter: int = 10
+    x: Any, y: Any, n_users: int, n_items: int, *, reg: float = 5.0, n_iter: int = 10
 ) -> BiasBaseline:
     """Fit the user + item bias baseline by regularised alternating least squares.
 
@@ -72,16 +66,16 @@ def fit_bias_baseline(
     Examples
     --------
     >>> import numpy as np
-    >>> X = np.array([[0, 0], [0, 1], [1, 0]])
-    >>> baseline = fit_bias_baseline(X, [5.0, 4.0, 3.0], 2, 2, reg=0.0)
-    >>> baseline.predict(X).round(2).tolist()
+    >>> x = np.array([[0, 0], [0, 1], [1, 0]])
+    >>> baseline = fit_bias_baseline(x, [5.0, 4.0, 3.0], 2, 2, reg=0.0)
+    >>> baseline.predict(x).round(2).tolist()
     [5.0, 4.0, 3.0]
     """
     n_users = check_int("n_users", n_users, minimum=1)
     n_items = check_int("n_items", n_items, minimum=1)
-    pairs = _check_pairs("X", X, n_users, n_items)
+    pairs = _check_pairs("x", x, n_users, n_items)
     ratings = check_array("y", y, ndim=1)
-    check_same_length("X", pairs, "y", ratings)
+    check_same_length("x", pairs, "y", ratings)
     reg = check_float("reg", reg, low=0)
     n_iter = check_int("n_iter", n_iter, minimum=1)
     users, items = pairs[:, 0], pairs[:, 1]
@@ -152,55 +146,3 @@ def build_matrix_factorization(
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate), loss="mse",
                   metrics=[keras.metrics.RootMeanSquaredError(name="rmse")])
     return model
-
-
-def nearest_items(
-    model: Any, item: int, k: int = 5, *, among: Any = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` items whose learned embeddings point most nearly the same way as ``item``'s.
-
-    Similarity is the cosine of the angle between embedding vectors (layer
-    ``"item_embedding"``); ``item`` itself is left out. ``among`` limits
-    the search to some item indices (say, movies with enough ratings to
-    have learned anything: a rarely rated movie's vector is mostly noise).
-
-    Returns
-    -------
-    indices : np.ndarray of int, shape (k,)
-    similarities : np.ndarray of float, shape (k,), largest first
-
-    Examples
-    --------
-    >>> from dlcourse.models import build_matrix_factorization
-    >>> model = build_matrix_factorization(3, 10, 4)
-    >>> indices, similarities = nearest_items(model, 0, k=3)
-    >>> len(indices), 0 in indices, bool(similarities[0] >= similarities[-1])
-    (3, False, True)
-    """
-    try:
-        vectors = np.asarray(model.get_layer("item_embedding").get_weights()[0])
-    except (AttributeError, ValueError, IndexError):
-        raise TypeError("model must be a Keras model with an 'item_embedding' layer, as "
-                        f"build_matrix_factorization makes it; got {_describe(model)}") from None
-    n_items = len(vectors)
-    item = check_int("item", item, minimum=0)
-    if item >= n_items:
-        raise ValueError(f"item must be an index below {n_items}, got {item}")
-    k = check_int("k", k, minimum=1)
-    allowed = np.ones(n_items, dtype=bool)
-    if among is not None:
-        candidates = check_array("among", among, ndim=1)
-        if np.any(candidates != np.round(candidates)) or candidates.min() < 0 \
-                or candidates.max() >= n_items:
-            raise ValueError(f"among must hold item indices 0 .. {n_items - 1}")
-        allowed[:] = False
-        allowed[candidates.astype(np.int64)] = True
-    allowed[item] = False
-    if k > allowed.sum():
-        raise ValueError(f"k must be at most the number of other candidate items, "
-                         f"{int(allowed.sum())}, got {k}")
-    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    similarity = unit @ unit[item]
-    similarity[~allowed] = -np.inf
-    order = np.argsort(-similarity, kind="stable")[:k]
-    return order, similarity[order]

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
-from dlcourse._checks import check_array, check_bool, check_choice, check_float, check_int
+from dlcourse._checks import (
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+)
 from dlcourse._keras import keras
 from dlcourse.models._common import check_activation, check_units
+
+__all__ = ["build_rnn", "RNN_CELLS"]
 
 #: The recurrent cells :func:`build_rnn` knows, by name.
 RNN_CELLS = {"simple": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
@@ -104,71 +109,3 @@ def build_rnn(
         model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
                       loss="mse", metrics=["mae"])
     return model
-
-
-def forecast(model: keras.Model, x: Any) -> np.ndarray:
-    """The model's predictions for the windows ``x``, as a flat NumPy array.
-
-    Calls the model directly (no ``predict`` loop, which retraces
-    TensorFlow's graph for every new model in a notebook).
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from dlcourse.models import build_rnn
-    >>> forecast(build_rnn(5), np.zeros((3, 5, 1))).shape
-    (3,)
-    """
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model, got {type(model).__name__}")
-    x = check_array("x", x, ndim=3)
-    return keras.ops.convert_to_numpy(model(x.astype(np.float32), training=False)).ravel()
-
-
-def gradient_per_step(model: keras.Model, x: Any) -> np.ndarray:
-    """How strongly the model's output depends on each time step of its input.
-
-    The norm of the gradient of the output with respect to the input at
-    step ``t``, ``|d output / d x_t|``, averaged over the sequences in
-    ``x``. A gradient that fades for early steps means those steps barely
-    move the output, and training barely learns from them: the vanishing
-    gradient of simple recurrent networks.
-
-    Parameters
-    ----------
-    model : keras.Model
-        A model taking sequences of shape ``(time_steps, n_features)``.
-    x : array of shape (batch, time_steps, n_features)
-        Input sequences.
-
-    Returns
-    -------
-    np.ndarray of shape (time_steps,)
-        Entry ``t`` belongs to step ``t`` (0: the oldest).
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from dlcourse.models import build_rnn
-    >>> gradient_per_step(build_rnn(4), np.ones((2, 4, 1))).shape
-    (4,)
-    """
-    import tensorflow as tf
-
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model, got {type(model).__name__}")
-    x = check_array("x", x, ndim=3)
-    try:
-        wanted = tuple(model.input_shape)[1:]
-    except (AttributeError, ValueError, TypeError):
-        wanted = None
-    if wanted is not None and (len(wanted) != 2 or any(
-            w is not None and w != g for w, g in zip(wanted, x.shape[1:]))):
-        raise ValueError(f"x has sequences of shape {x.shape[1:]}, but the model expects "
-                         f"{wanted}")
-    inputs = tf.constant(x, dtype=tf.float32)
-    with tf.GradientTape() as tape:
-        tape.watch(inputs)
-        output = tf.reduce_sum(model(inputs, training=False))
-    gradient = tape.gradient(output, inputs).numpy()  # (batch, time, features)
-    return np.linalg.norm(gradient, axis=2).mean(axis=0)

@@ -11,7 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_float
-from dlcourse.activations import ACTIVATIONS, DERIVATIVES
+from dlcourse.scratch.activations import ACTIVATIONS, DERIVATIVES
+
+__all__ = ["ELEMENTWISE", "plot_activations", "plot_gradient_norms"]
 
 #: The elementwise activations, in the order chapter 2 introduces them.
 ELEMENTWISE = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu")

@@ -11,6 +11,8 @@ from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_labels, check_same_length
 
+__all__ = ["plot_adversarial_examples", "plot_saliency"]
+
 
 def _grey_images(name: str, value: Any) -> np.ndarray:
     images = check_array(name, value, ndim=(3, 4))

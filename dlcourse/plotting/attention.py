@@ -11,6 +11,8 @@ from matplotlib.axes import Axes
 
 from dlcourse._checks import _describe, check_array
 
+__all__ = ["plot_attention"]
+
 
 def plot_attention(
     weights: Any, tokens: Sequence[str], *, title: str | None = None, ax: Axes | None = None

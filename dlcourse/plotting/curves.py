@@ -11,6 +11,8 @@ from matplotlib.axes import Axes
 
 from dlcourse._checks import check_array, check_bool, check_float
 
+__all__ = ["plot_curves"]
+
 
 def plot_curves(
     curves: Mapping[str, Any],

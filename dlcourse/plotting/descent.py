@@ -12,6 +12,8 @@ from matplotlib.axes import Axes
 from dlcourse._checks import check_array, check_int
 from dlcourse.scratch.descent import line_loss
 
+__all__ = ["plot_descent"]
+
 
 def plot_descent(
     x: Any,

@@ -13,6 +13,8 @@ from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_labels, check_same_length
 
+__all__ = ["plot_threshold_tradeoff"]
+
 
 def plot_threshold_tradeoff(
     y_true: Any, scores: Any, threshold: float | None = None, *, title: str | None = None

@@ -11,6 +11,8 @@ from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array
 
+__all__ = ["plot_history"]
+
 
 def _history_dict(history: Any) -> dict[str, np.ndarray]:
     """The per-epoch curves of a History or dict, each checked to be a 1-D list of numbers."""

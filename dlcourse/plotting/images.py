@@ -12,6 +12,8 @@ from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_int, check_labels, check_same_length
 
+__all__ = ["plot_confusion_matrix", "plot_feature_maps", "plot_filters", "plot_image_grid"]
+
 
 def _check_titles(titles: Any, n: int) -> list[str] | None:
     if titles is None:

@@ -14,10 +14,12 @@ from dlcourse._checks import check_array, check_int, check_labels, check_same_le
 from dlcourse.evaluation import predict_classes
 from dlcourse.plotting.style import PALETTE
 
+__all__ = ["plot_decision_regions"]
+
 
 def plot_decision_regions(
     model: Any,
-    X: Any,
+    x: Any,
     y: Any,
     *,
     feature_names: Sequence[str] | None = None,
@@ -32,7 +34,7 @@ def plot_decision_regions(
     model : object with ``predict``, or callable
         A classifier of two input features (see
         :func:`dlcourse.evaluation.predict_classes`).
-    X : array-like of shape (n_samples, 2)
+    x : array-like of shape (n_samples, 2)
         The points to draw; the plotted plane covers them with a margin.
     y : array-like of shape (n_samples,)
         Their integer class labels ``0 .. k-1``, as the model predicts them
@@ -55,14 +57,14 @@ def plot_decision_regions(
     --------
     >>> import numpy as np
     >>> from dlcourse.plotting import plot_decision_regions
-    >>> X = np.array([[0.0, 0.0], [1.0, 1.0]])
-    >>> ax = plot_decision_regions(lambda g: (g.sum(axis=1) > 1).astype(int), X, [0, 1])
+    >>> x = np.array([[0.0, 0.0], [1.0, 1.0]])
+    >>> ax = plot_decision_regions(lambda g: (g.sum(axis=1) > 1).astype(int), x, [0, 1])
     """
-    X = check_array("X", X, ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have exactly 2 columns (features), got shape {X.shape}")
+    x = check_array("x", x, ndim=2)
+    if x.shape[1] != 2:
+        raise ValueError(f"x must have exactly 2 columns (features), got shape {x.shape}")
     y = check_labels("y", y)
-    check_same_length("X", X, "y", y)
+    check_same_length("x", x, "y", y)
     resolution = check_int("resolution", resolution, minimum=10)
     n_classes = int(y.max()) + 1
     if class_names is None:
@@ -74,8 +76,8 @@ def plot_decision_regions(
     if feature_names is not None and len(feature_names) != 2:
         raise ValueError(f"feature_names must hold 2 names, got {list(feature_names)}")
 
-    margin = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 1e-9
-    lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
+    margin = 0.1 * (x.max(axis=0) - x.min(axis=0)) + 1e-9
+    lo, hi = x.min(axis=0) - margin, x.max(axis=0) + margin
     g0, g1 = np.meshgrid(
         np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
     )
@@ -91,11 +93,11 @@ def plot_decision_regions(
         g0, g1, regions, levels=np.arange(len(colours) + 1) - 0.5,
         cmap=ListedColormap(colours), alpha=0.25,
     )
-    markers = "osD^vP*X"
+    markers = "osD^vP*x"
     for k in range(n_classes):
         mask = y == k
         ax.scatter(
-            X[mask, 0], X[mask, 1], color=colours[k], marker=markers[k % len(markers)],
+            x[mask, 0], x[mask, 1], color=colours[k], marker=markers[k % len(markers)],
             edgecolor="white", linewidth=0.5, s=36, label=class_names[k],
         )
     if feature_names is not None:

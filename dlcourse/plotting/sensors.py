@@ -11,9 +11,11 @@ from matplotlib.figure import Figure
 
 from dlcourse._checks import _describe, check_array, check_labels, check_same_length
 
+__all__ = ["plot_recordings"]
+
 
 def plot_recordings(
-    X: Any,
+    x: Any,
     y: Any,
     class_names: Sequence[str],
     channel_names: Sequence[str],
@@ -24,7 +26,7 @@ def plot_recordings(
 
     Parameters
     ----------
-    X : array-like of shape (n, time, channels)
+    x : array-like of shape (n, time, channels)
         Recordings, channels last.
     y : array-like of int, shape (n,)
         Class label of each recording.
@@ -43,24 +45,24 @@ def plot_recordings(
     """
     from dlcourse._checks import check_float
 
-    X = check_array("X", X, ndim=3)
+    x = check_array("x", x, ndim=3)
     if isinstance(class_names, (str, bytes)) or not isinstance(class_names, Sequence):
         raise TypeError(f"class_names must be a list of names, got {_describe(class_names)}")
     if isinstance(channel_names, (str, bytes)) or not isinstance(channel_names, Sequence):
         raise TypeError(f"channel_names must be a list of names, got {_describe(channel_names)}")
     y = check_labels("y", y, n_classes=len(class_names))
-    check_same_length("X", X, "y", y)
-    if len(channel_names) != X.shape[2]:
+    check_same_length("x", x, "y", y)
+    if len(channel_names) != x.shape[2]:
         raise ValueError(
-            f"channel_names must name the {X.shape[2]} channels of X, got {len(channel_names)}"
+            f"channel_names must name the {x.shape[2]} channels of x, got {len(channel_names)}"
         )
     seconds_per_step = check_float("seconds_per_step", seconds_per_step, low=0, low_open=True)
     present = [k for k in range(len(class_names)) if (y == k).any()]
     fig, axes = plt.subplots(1, len(present), figsize=(3.4 * len(present), 3.0),
                              sharey=True, squeeze=False)
-    time = np.arange(X.shape[1]) * seconds_per_step
+    time = np.arange(x.shape[1]) * seconds_per_step
     for ax, k in zip(axes[0], present):
-        recording = X[np.flatnonzero(y == k)[0]]
+        recording = x[np.flatnonzero(y == k)[0]]
         for c, name in enumerate(channel_names):
             ax.plot(time, recording[:, c], label=str(name), linewidth=1.0,
                     linestyle="-" if c < 3 else "--")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
+__all__ = ["PALETTE", "use_style"]
+
 #: Colour-blind-safe palette used throughout the book (seaborn "colorblind").
 PALETTE = "colorblind"
 

@@ -16,8 +16,27 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import check_array, check_float, check_int, check_labels, check_same_length
-from dlcourse.activations import relu, softmax
+from dlcourse._checks import (
+    check_array,
+    check_float,
+    check_int,
+    check_labels,
+    check_same_length,
+)
+from dlcourse.scratch.activations import relu, softmax
+
+__all__ = [
+    "backward_two_layer",
+    "forward_two_layer",
+    "init_two_layer",
+    "loss_and_gradients",
+    "numerical_gradients",
+    "PARAMETER_NAMES",
+    "predict_two_layer",
+    "sgd_update",
+    "train_two_layer",
+    "two_layer_loss",
+]
 
 #: The parameter names, in the order of the layers.
 PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
@@ -38,12 +57,12 @@ def _check_params(params: Any) -> dict[str, np.ndarray]:
     return out
 
 
-def _check_x(X: Any, params: dict[str, np.ndarray]) -> np.ndarray:
-    X = check_array("X", X, ndim=2)
-    if X.shape[1] != params["W1"].shape[0]:
-        raise ValueError(f"X has {X.shape[1]} features but params['W1'] expects "
+def _check_x(x: Any, params: dict[str, np.ndarray]) -> np.ndarray:
+    x = check_array("x", x, ndim=2)
+    if x.shape[1] != params["W1"].shape[0]:
+        raise ValueError(f"x has {x.shape[1]} features but params['W1'] expects "
                          f"{params['W1'].shape[0]}")
-    return X
+    return x
 
 
 def init_two_layer(n_inputs: int, n_hidden: int, n_classes: int, *, seed: int = 0
@@ -72,7 +91,7 @@ def init_two_layer(n_inputs: int, n_hidden: int, n_classes: int, *, seed: int = 
     }
 
 
-def forward_two_layer(params: Mapping[str, np.ndarray], X: Any
+def forward_two_layer(params: Mapping[str, np.ndarray], x: Any
                       ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The forward pass: class probabilities, and what the backward pass needs.
 
@@ -80,25 +99,25 @@ def forward_two_layer(params: Mapping[str, np.ndarray], X: Any
     -------
     probabilities : np.ndarray of shape (n, k)
     cache : dict
-        The layer's inputs and pre-activations ``X, z1, h, z2``.
+        The layer's inputs and pre-activations ``x, z1, h, z2``.
 
     Examples
     --------
     >>> params = init_two_layer(4, 3, 2)
     >>> probabilities, cache = forward_two_layer(params, np.ones((5, 4)))
     >>> probabilities.shape, sorted(cache)
-    ((5, 2), ['X', 'h', 'z1', 'z2'])
+    ((5, 2), ['h', 'x', 'z1', 'z2'])
     """
     params = _check_params(params)
-    return _forward(params, _check_x(X, params))
+    return _forward(params, _check_x(x, params))
 
 
-def _forward(params: dict[str, np.ndarray], X: np.ndarray
+def _forward(params: dict[str, np.ndarray], x: np.ndarray
              ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    z1 = X @ params["W1"] + params["b1"]
+    z1 = x @ params["W1"] + params["b1"]
     h = relu(z1)
     z2 = h @ params["W2"] + params["b2"]
-    return softmax(z2), {"X": X, "z1": z1, "h": h, "z2": z2}
+    return softmax(z2), {"x": x, "z1": z1, "h": h, "z2": z2}
 
 
 def backward_two_layer(params: Mapping[str, np.ndarray], cache: Mapping[str, np.ndarray],
@@ -111,7 +130,7 @@ def backward_two_layer(params: Mapping[str, np.ndarray], cache: Mapping[str, np.
     - ``dW2 = h.T @ dz2``, ``db2 = sum(dz2)``, and back to the hidden layer
       ``dh = dz2 @ W2.T``
     - through the ReLU: ``dz1 = dh * (z1 > 0)``
-    - ``dW1 = X.T @ dz1``, ``db1 = sum(dz1)``
+    - ``dW1 = x.T @ dz1``, ``db1 = sum(dz1)``
 
     Examples
     --------
@@ -122,11 +141,11 @@ def backward_two_layer(params: Mapping[str, np.ndarray], cache: Mapping[str, np.
     True
     """
     params = _check_params(params)
-    if not isinstance(cache, Mapping) or not {"X", "z1", "h", "z2"} <= set(cache):
+    if not isinstance(cache, Mapping) or not {"x", "z1", "h", "z2"} <= set(cache):
         raise TypeError("cache must be the dict that forward_two_layer returned")
     n_classes = params["W2"].shape[1]
     y = check_labels("y", y, n_classes=n_classes)
-    check_same_length("y", y, "cache['X']", cache["X"])
+    check_same_length("y", y, "cache['x']", cache["x"])
     return _backward(params, cache, y)
 
 
@@ -139,7 +158,7 @@ def _backward(params: dict[str, np.ndarray], cache: Mapping[str, np.ndarray], y:
     dh = dz2 @ params["W2"].T
     dz1 = dh * _relu_derivative(cache["z1"])
     return {
-        "W1": cache["X"].T @ dz1,
+        "W1": cache["x"].T @ dz1,
         "b1": dz1.sum(axis=0),
         "W2": cache["h"].T @ dz2,
         "b2": dz2.sum(axis=0),
@@ -151,7 +170,7 @@ def _relu_derivative(z: np.ndarray) -> np.ndarray:
     return (z > 0).astype(z.dtype)
 
 
-def two_layer_loss(params: Mapping[str, np.ndarray], X: Any, y: Any) -> float:
+def two_layer_loss(params: Mapping[str, np.ndarray], x: Any, y: Any) -> float:
     """Mean cross-entropy of the network's predictions for integer labels ``y``.
 
     Examples
@@ -160,13 +179,13 @@ def two_layer_loss(params: Mapping[str, np.ndarray], X: Any, y: Any) -> float:
     >>> round(two_layer_loss(params, np.zeros((2, 4)), [0, 1]), 4)  # log 2: a coin toss
     0.6931
     """
-    probabilities, _ = forward_two_layer(params, X)
+    probabilities, _ = forward_two_layer(params, x)
     y = check_labels("y", y, n_classes=probabilities.shape[1])
-    check_same_length("X", probabilities, "y", y)
+    check_same_length("x", probabilities, "y", y)
     return float(-np.mean(np.log(np.maximum(probabilities[np.arange(len(y)), y], 1e-300))))
 
 
-def loss_and_gradients(params: Mapping[str, np.ndarray], X: Any, y: Any
+def loss_and_gradients(params: Mapping[str, np.ndarray], x: Any, y: Any
                        ) -> tuple[float, dict[str, np.ndarray]]:
     """Forward then backward: the mean cross-entropy and its gradients.
 
@@ -177,14 +196,14 @@ def loss_and_gradients(params: Mapping[str, np.ndarray], X: Any, y: Any
     >>> round(loss, 4), sorted(grads)
     (0.6931, ['W1', 'W2', 'b1', 'b2'])
     """
-    probabilities, cache = forward_two_layer(params, X)
+    probabilities, cache = forward_two_layer(params, x)
     y = check_labels("y", y, n_classes=probabilities.shape[1])
-    check_same_length("X", probabilities, "y", y)
+    check_same_length("x", probabilities, "y", y)
     loss = float(-np.mean(np.log(np.maximum(probabilities[np.arange(len(y)), y], 1e-300))))
     return loss, backward_two_layer(params, cache, y)
 
 
-def numerical_gradients(params: Mapping[str, np.ndarray], X: Any, y: Any, *,
+def numerical_gradients(params: Mapping[str, np.ndarray], x: Any, y: Any, *,
                         eps: float = 1e-5) -> dict[str, np.ndarray]:
     """Gradients by central differences: nudge each parameter by ``+-eps``.
 
@@ -195,23 +214,23 @@ def numerical_gradients(params: Mapping[str, np.ndarray], X: Any, y: Any, *,
     Examples
     --------
     >>> params = init_two_layer(3, 2, 2)
-    >>> X, y = np.random.default_rng(0).normal(size=(4, 3)), [0, 1, 1, 0]
-    >>> _, grads = loss_and_gradients(params, X, y)
-    >>> bool(np.allclose(grads["W1"], numerical_gradients(params, X, y)["W1"], atol=1e-7))
+    >>> x, y = np.random.default_rng(0).normal(size=(4, 3)), [0, 1, 1, 0]
+    >>> _, grads = loss_and_gradients(params, x, y)
+    >>> bool(np.allclose(grads["W1"], numerical_gradients(params, x, y)["W1"], atol=1e-7))
     True
     """
     params = _check_params(params)
     eps = check_float("eps", eps, low=0, low_open=True)
-    X = _check_x(X, params)
+    x = _check_x(x, params)
     grads = {}
     for name in PARAMETER_NAMES:
         grad = np.zeros_like(params[name])
         for index in np.ndindex(grad.shape):
             nudged = {key: value.copy() for key, value in params.items()}
             nudged[name][index] += eps
-            plus = two_layer_loss(nudged, X, y)
+            plus = two_layer_loss(nudged, x, y)
             nudged[name][index] -= 2 * eps
-            minus = two_layer_loss(nudged, X, y)
+            minus = two_layer_loss(nudged, x, y)
             grad[index] = (plus - minus) / (2 * eps)
         grads[name] = grad
     return grads
@@ -246,13 +265,13 @@ def sgd_update(params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray]
     return new
 
 
-def train_two_layer(X: Any, y: Any, *, n_hidden: int = 64, epochs: int = 30,
+def train_two_layer(x: Any, y: Any, *, n_hidden: int = 64, epochs: int = 30,
                     batch_size: int = 32, learning_rate: float = 0.1, seed: int = 0
                     ) -> tuple[dict[str, np.ndarray], list[float]]:
     """Train the two-layer network with mini-batch gradient descent.
 
     Every epoch shuffles the rows, then for each batch: forward, backward,
-    update. After each epoch the loss on the whole of ``X`` is recorded.
+    update. After each epoch the loss on the whole of ``x`` is recorded.
 
     Returns
     -------
@@ -263,35 +282,35 @@ def train_two_layer(X: Any, y: Any, *, n_hidden: int = 64, epochs: int = 30,
 
     Examples
     --------
-    >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    >>> params, losses = train_two_layer(X, [0, 1, 1, 0], n_hidden=8, epochs=300,
+    >>> x = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    >>> params, losses = train_two_layer(x, [0, 1, 1, 0], n_hidden=8, epochs=300,
     ...                                  batch_size=4, learning_rate=0.5)
-    >>> predict_two_layer(params, X)  # XOR, learned
+    >>> predict_two_layer(params, x)  # XOR, learned
     array([0, 1, 1, 0])
     """
-    X = check_array("X", X, ndim=2)
+    x = check_array("x", x, ndim=2)
     y = check_labels("y", y)
-    check_same_length("X", X, "y", y)
+    check_same_length("x", x, "y", y)
     epochs = check_int("epochs", epochs, minimum=1)
     batch_size = check_int("batch_size", batch_size, minimum=1)
     n_classes = max(int(y.max()) + 1, 2)
-    params = init_two_layer(X.shape[1], n_hidden, n_classes, seed=seed)
+    params = init_two_layer(x.shape[1], n_hidden, n_classes, seed=seed)
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
     rng = np.random.default_rng(seed)
     losses = []
     for _ in range(epochs):
-        order = rng.permutation(len(X))
-        for start in range(0, len(X), batch_size):
+        order = rng.permutation(len(x))
+        for start in range(0, len(x), batch_size):
             rows = order[start:start + batch_size]
-            _, cache = _forward(params, X[rows])
+            _, cache = _forward(params, x[rows])
             grads = _backward(params, cache, y[rows])
             params = {name: params[name] - learning_rate * grads[name] for name in params}
-        losses.append(two_layer_loss(params, X, y))
+        losses.append(two_layer_loss(params, x, y))
     return params, losses
 
 
-def predict_two_layer(params: Mapping[str, np.ndarray], X: Any) -> np.ndarray:
-    """The most probable class of each row of ``X``.
+def predict_two_layer(params: Mapping[str, np.ndarray], x: Any) -> np.ndarray:
+    """The most probable class of each row of ``x``.
 
     Examples
     --------
@@ -299,5 +318,5 @@ def predict_two_layer(params: Mapping[str, np.ndarray], X: Any) -> np.ndarray:
     >>> predict_two_layer(params, np.zeros((2, 3)))
     array([0, 0])
     """
-    probabilities, _ = forward_two_layer(params, X)
+    probabilities, _ = forward_two_layer(params, x)
     return probabilities.argmax(axis=1)

@@ -18,6 +18,8 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from dlcourse._checks import check_array, check_choice, check_int
 
+__all__ = ["conv2d", "max_pool2d", "output_size", "receptive_field"]
+
 
 def output_size(size: int, kernel_size: int, stride: int = 1, padding: str = "valid") -> int:
     """Side of a convolution's or pooling's output along one axis.

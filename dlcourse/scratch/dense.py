@@ -7,7 +7,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from dlcourse._checks import check_array
-from dlcourse.activations import get_activation
+from dlcourse.scratch.activations import get_activation
+
+__all__ = ["dense_forward", "mlp_forward", "neuron"]
 
 
 def neuron(x: Sequence[float], w: Sequence[float], b: float, activation: str = "sigmoid") -> float:

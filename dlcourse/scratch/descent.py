@@ -15,6 +15,8 @@ import numpy as np
 
 from dlcourse._checks import check_array, check_float, check_int, check_same_length
 
+__all__ = ["gradient_descent", "line_gradient", "line_loss"]
+
 
 def _xy(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     x = check_array("x", x, ndim=1)

@@ -7,7 +7,9 @@ from typing import Any
 import numpy as np
 
 from dlcourse._checks import check_array, check_bool
-from dlcourse.activations import get_activation
+from dlcourse.scratch.activations import get_activation
+
+__all__ = ["rnn_step", "simple_rnn_forward"]
 
 
 def _check_weights(

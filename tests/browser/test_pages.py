@@ -31,7 +31,7 @@ import yaml
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
-from dlcourse.book import is_notebook, page_title, toc_pages  # noqa: E402
+from dlcourse.tools.book import is_notebook, page_title, toc_pages  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

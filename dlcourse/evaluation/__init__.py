@@ -1,0 +1,91 @@
+"""What a trained model does: its outputs, metrics, and comparisons of runs.
+
+One module per concern; everything is importable from ``dlcourse.evaluation``:
+
+- :mod:`~dlcourse.evaluation.predictions`: a model's outputs (one dispatch for
+  Keras, scikit-learn and plain functions), predicted classes, forecasts
+- :mod:`~dlcourse.evaluation.metrics`: accuracy, RMSE, recall per class,
+  sensitivity, specificity, and a threshold chosen on validation data
+- :mod:`~dlcourse.evaluation.runs`: epochs to a target, generalization gaps,
+  accuracy by training-set size, training time
+- :mod:`~dlcourse.evaluation.generated`: judging generated samples
+- :mod:`~dlcourse.evaluation.gradients`: gradients per layer and per time step
+- :mod:`~dlcourse.evaluation.attention`: a Transformer's attention weights
+- :mod:`~dlcourse.evaluation.embeddings`: nearest items in an embedding
+- :mod:`~dlcourse.evaluation.adversarial`: adversarial examples and saliency
+
+Importing it does not load TensorFlow; the helpers that need it load it.
+"""
+
+from dlcourse.evaluation.adversarial import (
+    accuracy_under_attack,
+    fgsm,
+    flip_pixels,
+    random_sign_noise,
+    saliency_map,
+)
+from dlcourse.evaluation.attention import attention_weights
+from dlcourse.evaluation.embeddings import nearest_items
+from dlcourse.evaluation.generated import (
+    ClassCoverage,
+    ModeCoverage,
+    class_coverage,
+    mode_coverage,
+    nearest_distance,
+)
+from dlcourse.evaluation.gradients import gradient_norms, gradient_per_step
+from dlcourse.evaluation.metrics import (
+    accuracy,
+    choose_threshold,
+    confusion_counts,
+    predict_at_threshold,
+    recall_per_class,
+    rmse,
+    sensitivity,
+    specificity,
+)
+from dlcourse.evaluation.predictions import (
+    forecast,
+    model_outputs,
+    predict_classes,
+)
+from dlcourse.evaluation.runs import (
+    accuracy_by_size,
+    epochs_to_reach,
+    generalization_gap,
+    seconds_per_epoch,
+    training_seconds,
+)
+
+__all__ = [
+    "accuracy",
+    "accuracy_by_size",
+    "accuracy_under_attack",
+    "attention_weights",
+    "choose_threshold",
+    "class_coverage",
+    "ClassCoverage",
+    "confusion_counts",
+    "epochs_to_reach",
+    "fgsm",
+    "flip_pixels",
+    "forecast",
+    "generalization_gap",
+    "gradient_norms",
+    "gradient_per_step",
+    "mode_coverage",
+    "ModeCoverage",
+    "model_outputs",
+    "nearest_distance",
+    "nearest_items",
+    "predict_at_threshold",
+    "predict_classes",
+    "random_sign_noise",
+    "recall_per_class",
+    "rmse",
+    "saliency_map",
+    "seconds_per_epoch",
+    "sensitivity",
+    "specificity",
+    "training_seconds",
+]

@@ -1,0 +1,261 @@
+"""Adversarial examples and saliency maps: what a classifier's gradient reveals.
+
+Both use the gradient of a trained classifier with respect to its *input*
+(not its weights): the fast gradient sign method (FGSM) of Goodfellow et
+al. (2015) steps every pixel a little in the direction that raises the
+loss; a saliency map (Simonyan et al., 2014) shows which pixels the class
+score is most sensitive to (chapter 7, challenges).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from dlcourse._checks import (
+    _describe,
+    check_array,
+    check_float,
+    check_int,
+    check_labels,
+    check_model_input,
+    check_same_length,
+)
+
+__all__ = ["accuracy_under_attack", "fgsm", "flip_pixels", "random_sign_noise", "saliency_map"]
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _check_classifier(model: Any) -> int:
+    """Raise unless ``model`` is a Keras model with one softmax-like output per class."""
+    from dlcourse._keras import keras
+
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a trained keras.Model classifier, got {_describe(model)}")
+    try:
+        output_shape = tuple(model.output_shape)
+    except (AttributeError, ValueError, TypeError):
+        raise ValueError("model must have a single defined output") from None
+    if len(output_shape) != 2 or not isinstance(output_shape[1], int) or output_shape[1] < 2:
+        raise ValueError(
+            f"model must output one probability per class, shape (None, n_classes >= 2), "
+            f"got output shape {output_shape}"
+        )
+    return output_shape[1]
+
+
+def _inputs_and_labels(model: Any, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    n_classes = _check_classifier(model)
+    x = check_array("x", x, ndim=(2, 3, 4, 5))
+    check_model_input("x", model, x)
+    y = check_labels("y", y, n_classes=n_classes)
+    check_same_length("x", x, "y", y)
+    return x.astype(np.float32), y
+
+
+def _check_clip(clip: Any) -> tuple[float, float] | None:
+    if clip is None:
+        return None
+    if isinstance(clip, (str, bytes)) or not isinstance(clip, Sequence) or len(clip) != 2:
+        raise TypeError(f"clip must be a pair (low, high) or None, got {_describe(clip)}")
+    low = check_float("clip[0]", clip[0])
+    high = check_float("clip[1]", clip[1])
+    if low >= high:
+        raise ValueError(f"clip must be (low, high) with low < high, got {tuple(clip)}")
+    return low, high
+
+
+def fgsm(
+    model: Any, x: Any, y: Any, epsilon: float, *, clip: tuple[float, float] | None = (0.0, 1.0)
+) -> np.ndarray:
+    """Perturb inputs with the fast gradient sign method (Goodfellow et al., 2015).
+
+    ``x_adv = clip(x + epsilon * sign(grad_x loss(model(x), y)))``: every
+    input value moves by exactly ``epsilon``, up or down, whichever raises
+    the classifier's cross-entropy on the true labels ``y``.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A trained classifier with a softmax output (one unit per class).
+    x : array-like of shape (n, ...)
+        Inputs, as the model takes them (images scaled to [0, 1]).
+    y : array-like of int, shape (n,)
+        True class labels.
+    epsilon : float
+        Size of the step per input value, >= 0 (0 returns ``x`` unchanged).
+    clip : (low, high) or None, default (0.0, 1.0)
+        Keep the result in the valid pixel range; ``None`` to not clip.
+
+    Returns
+    -------
+    np.ndarray
+        The perturbed inputs, float32, same shape as ``x``.
+
+    Examples
+    --------
+    >>> import keras, numpy as np
+    >>> from dlcourse.evaluation import fgsm
+    >>> model = keras.Sequential([keras.Input(shape=(2,)),
+    ...                           keras.layers.Dense(2, activation="softmax")])
+    >>> x = np.array([[0.5, 0.5]])
+    >>> step = fgsm(model, x, [0], epsilon=0.1) - x
+    >>> np.allclose(np.abs(step), 0.1)
+    True
+    """
+    from dlcourse._keras import tf
+
+    x, y = _inputs_and_labels(model, x, y)
+    if isinstance(epsilon, bool) or not isinstance(epsilon, (int, float, np.number)):
+        raise TypeError(f"epsilon must be a number >= 0, got {_describe(epsilon)}")
+    if epsilon < 0:
+        raise ValueError(
+            f"epsilon must be >= 0 (the size of the step up the loss), got {epsilon:g}: "
+            "a negative step would make the inputs easier, not adversarial"
+        )
+    epsilon = check_float("epsilon", epsilon, low=0)
+    clip = _check_clip(clip)
+    x_tensor = tf.convert_to_tensor(x)
+    with tf.GradientTape() as tape:
+        tape.watch(x_tensor)
+        probabilities = model(x_tensor, training=False)
+        loss = tf.keras.losses.sparse_categorical_crossentropy(y, probabilities)
+    gradient = tape.gradient(loss, x_tensor).numpy()
+    x_adv = x + epsilon * np.sign(gradient)
+    if clip is not None:
+        x_adv = np.clip(x_adv, *clip)
+    return x_adv.astype(np.float32)
+
+
+def accuracy_under_attack(
+    model: Any, x: Any, y: Any, epsilons: Sequence[float]
+) -> dict[float, float]:
+    """Test accuracy of ``model`` on FGSM-perturbed inputs, for each epsilon.
+
+    Examples
+    --------
+    >>> import keras, numpy as np
+    >>> from dlcourse.evaluation import accuracy_under_attack
+    >>> model = keras.Sequential([keras.Input(shape=(2,)),
+    ...                           keras.layers.Dense(2, activation="softmax")])
+    >>> scores = accuracy_under_attack(model, np.eye(2), [0, 1], [0.0, 0.1])
+    >>> sorted(scores)
+    [0.0, 0.1]
+    """
+    from dlcourse.evaluation import accuracy
+
+    x, y = _inputs_and_labels(model, x, y)
+    if isinstance(epsilons, (str, bytes)) or not isinstance(epsilons, Sequence) or not epsilons:
+        raise TypeError(f"epsilons must be a non-empty list of numbers, got {_describe(epsilons)}")
+    return {float(eps): accuracy(model, fgsm(model, x, y, eps), y) for eps in epsilons}
+
+
+def random_sign_noise(x: Any, epsilon: float, seed: int = 0) -> np.ndarray:
+    """Add noise of the same size as FGSM's step, but in random directions.
+
+    The control experiment for FGSM: every value moves by ``epsilon`` up or
+    down at random, then is clipped to [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> noisy = random_sign_noise(np.full((1, 4), 0.5), 0.1)
+    >>> np.allclose(np.abs(noisy - 0.5), 0.1)
+    True
+    """
+    x = check_array("x", x, ndim=(2, 3, 4, 5))
+    epsilon = check_float("epsilon", epsilon, low=0)
+    seed = check_int("seed", seed, minimum=0)
+    signs = np.random.default_rng(seed).choice([-1.0, 1.0], size=x.shape)
+    return np.clip(x + epsilon * signs, 0.0, 1.0).astype(np.float32)
+
+
+def saliency_map(model: Any, x: Any, labels: Any = None) -> np.ndarray:
+    """How strongly each input value sways a class score (Simonyan et al., 2014).
+
+    The absolute gradient of the class probability with respect to each
+    input value; for images with channels, the largest over the channels.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A trained classifier with one output unit per class.
+    x : array-like of shape (n, ...)
+        Inputs as the model takes them.
+    labels : array-like of int, shape (n,), optional
+        The class to explain for each row; default the predicted class.
+
+    Returns
+    -------
+    np.ndarray
+        Shape ``x.shape`` (``x.shape[:-1]`` for images ``(n, h, w, c)``),
+        non-negative.
+
+    Examples
+    --------
+    >>> import keras, numpy as np
+    >>> model = keras.Sequential([keras.Input(shape=(3,)),
+    ...                           keras.layers.Dense(2, activation="softmax")])
+    >>> saliency_map(model, np.ones((2, 3))).shape
+    (2, 3)
+    """
+    from dlcourse._keras import tf
+
+    n_classes = _check_classifier(model)
+    x = check_array("x", x, ndim=(2, 3, 4, 5)).astype(np.float32)
+    check_model_input("x", model, x)
+    if labels is None:
+        labels = np.asarray(model(x, training=False)).argmax(axis=1)
+    labels = check_labels("labels", labels, n_classes=n_classes)
+    check_same_length("x", x, "labels", labels)
+    x_tensor = tf.convert_to_tensor(x)
+    with tf.GradientTape() as tape:
+        tape.watch(x_tensor)
+        probabilities = model(x_tensor, training=False)
+        chosen = tf.gather(probabilities, labels, axis=1, batch_dims=1)
+    gradient = np.abs(tape.gradient(chosen, x_tensor).numpy())
+    return gradient.max(axis=-1) if x.ndim == 4 else gradient
+
+
+def flip_pixels(x: Any, scores: Any, k: int) -> np.ndarray:
+    """Invert (``1 - value``) the ``k`` pixels of each image with the highest ``scores``.
+
+    A test of a saliency map: flipping the pixels it calls important should
+    hurt a classifier more than flipping as many random pixels.
+
+    Parameters
+    ----------
+    x : array-like of shape (n, h, w) or (n, h, w, 1)
+        Images with values in [0, 1].
+    scores : array-like of shape (n, h, w)
+        A score per pixel, such as :func:`saliency_map`'s (or random
+        numbers, for the control).
+    k : int
+        How many pixels to flip per image, >= 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.zeros((1, 2, 2, 1))
+    >>> flip_pixels(x, np.array([[[0.1, 0.9], [0.2, 0.3]]]), 1)[0, :, :, 0].tolist()
+    [[0.0, 1.0], [0.0, 0.0]]
+    """
+    x = check_array("x", x, ndim=(3, 4))
+    scores = check_array("scores", scores, ndim=3)
+    if scores.shape != x.shape[:3]:
+        raise ValueError(
+            f"scores must have one value per pixel, shape {x.shape[:3]}, got {scores.shape}"
+        )
+    k = check_int("k", k, minimum=0)
+    pixels = scores.shape[1] * scores.shape[2]
+    if k > pixels:
+        raise ValueError(f"k must be at most the {pixels} pixels of an image, got {k}")
+    flipped = x.copy().reshape(len(x), pixels, -1)
+    order = np.argsort(-scores.reshape(len(x), pixels), axis=1, kind="stable")[:, :k]
+    rows = np.arange(len(x))[:, None]
+    flipped[rows, order] = 1.0 - flipped[rows, order]
+    return flipped.reshape(x.shape).astype(np.float32)

@@ -1,0 +1,217 @@
+"""Judging generated samples: mode coverage and classifier-based class coverage (chapter 6).
+
+A generative model's loss says little about its samples. These measures
+look at the samples themselves:
+
+- :func:`mode_coverage`, for data with known modes (a ring of Gaussians):
+  how many modes receive a fair share of the samples;
+- :func:`class_coverage`, for data with classes (digits): an independent
+  classifier, trained on real data, names each sample's class; we count
+  how the classes are spread and how sure the classifier is.
+
+No TensorFlow import here: a classifier is anything callable or with a
+``predict`` method that returns class probabilities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from dlcourse._checks import check_array, check_float, check_int
+from dlcourse.evaluation.predictions import model_outputs
+
+__all__ = ["class_coverage", "ClassCoverage", "mode_coverage", "ModeCoverage", "nearest_distance"]
+
+
+@dataclass(frozen=True)
+class ModeCoverage:
+    """How generated samples spread over known modes.
+
+    Attributes
+    ----------
+    counts : np.ndarray of int
+        Samples near each mode (within ``near`` standard deviations).
+    covered : np.ndarray of bool
+        Whether each mode received at least ``min_share`` of its fair share.
+    n_covered : int
+        Number of covered modes.
+    share_near : float
+        Fraction of all samples near some mode (the rest are off the data).
+    """
+
+    counts: np.ndarray
+    covered: np.ndarray
+    n_covered: int
+    share_near: float
+
+    @property
+    def n_modes(self) -> int:
+        """Number of modes."""
+        return len(self.counts)
+
+
+def mode_coverage(
+    samples: Any,
+    centers: Any,
+    std: float,
+    *,
+    near: float = 3.0,
+    min_share: float = 0.25,
+) -> ModeCoverage:
+    """Count the modes that generated samples cover.
+
+    Each sample belongs to its nearest centre if it lies within ``near *
+    std`` of it, else to none. With ``k`` modes and ``n`` samples, a fair
+    share is ``n / k``; a mode is *covered* when at least ``min_share``
+    of a fair share falls near it.
+
+    Parameters
+    ----------
+    samples : array-like of shape (n, d)
+        Generated samples.
+    centers : array-like of shape (k, d)
+        The modes' centres (e.g. :func:`dlcourse.data.ring_centers`).
+    std : float
+        The modes' standard deviation, > 0.
+    near : float, default 3.0
+        Radius of "near", in standard deviations, > 0.
+    min_share : float, default 0.25
+        Fraction of the fair share a mode needs, in (0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> centers = np.array([[0.0, 0.0], [1.0, 0.0]])
+    >>> cover = mode_coverage([[0.01, 0.0], [0.02, 0.0], [0.5, 0.5]], centers, std=0.05)
+    >>> cover.counts, cover.n_covered, round(cover.share_near, 2)
+    (array([2, 0]), 1, 0.67)
+    """
+    samples = check_array("samples", samples, ndim=2)
+    centers = check_array("centers", centers, ndim=2)
+    if samples.shape[1] != centers.shape[1]:
+        raise ValueError(
+            f"samples and centers must have the same number of columns, got "
+            f"{samples.shape[1]} and {centers.shape[1]}"
+        )
+    std = check_float("std", std, low=0, low_open=True)
+    near = check_float("near", near, low=0, low_open=True)
+    min_share = check_float("min_share", min_share, low=0, high=1, low_open=True)
+    distances = np.linalg.norm(samples[:, None, :] - centers[None, :, :], axis=2)
+    nearest = distances.argmin(axis=1)
+    close = distances.min(axis=1) <= near * std
+    counts = np.bincount(nearest[close], minlength=len(centers))
+    covered = counts >= min_share * len(samples) / len(centers)
+    return ModeCoverage(counts=counts, covered=covered, n_covered=int(covered.sum()),
+                        share_near=float(close.mean()))
+
+
+@dataclass(frozen=True)
+class ClassCoverage:
+    """What an independent classifier says about generated samples.
+
+    Attributes
+    ----------
+    counts : np.ndarray of int
+        Samples assigned to each class.
+    shares : np.ndarray of float
+        ``counts`` as fractions of all samples.
+    n_present : int
+        Classes with at least one sample.
+    largest_share : float
+        The largest class share (1 / n_classes when perfectly even).
+    mean_confidence : float
+        Mean over samples of the classifier's top probability.
+    """
+
+    counts: np.ndarray
+    shares: np.ndarray
+    n_present: int
+    largest_share: float
+    mean_confidence: float
+
+
+def _probabilities(classifier: Any, samples: np.ndarray) -> np.ndarray:
+    probs = model_outputs(classifier, samples, probabilities=True,
+                          names=("classifier", "samples")).astype(float)
+    if probs.ndim != 2 or probs.shape[1] < 2:
+        raise ValueError(
+            "classifier must return one row of class probabilities per sample, shape "
+            f"({len(samples)}, n_classes), got {probs.shape}"
+        )
+    if not np.all(np.isfinite(probs)) or probs.min() < -1e-6 or \
+            not np.allclose(probs.sum(axis=1), 1.0, atol=1e-3):
+        raise ValueError(
+            "classifier must return probabilities (each row >= 0, summing to 1): "
+            "end it with a softmax"
+        )
+    return probs
+
+
+def class_coverage(classifier: Any, samples: Any) -> ClassCoverage:
+    """Judge generated samples with a classifier trained on real data.
+
+    The classifier names each sample's class (its most probable one); a
+    good generator of a data set with ``k`` even classes makes all ``k``,
+    in roughly equal shares, each one clearly enough that the classifier
+    is confident. A *collapsed* generator makes few classes; a blurry one
+    leaves the classifier unsure.
+
+    Parameters
+    ----------
+    classifier : keras.Model, scikit-learn classifier or callable
+        Maps samples to class probabilities of shape ``(n, k)``.
+    samples : array-like of shape (n, ...)
+        Generated samples, shaped as the classifier's input.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> probs = lambda x: np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    >>> cover = class_coverage(probs, np.zeros((3, 4)))
+    >>> cover.counts, cover.n_present, round(cover.mean_confidence, 3)
+    (array([2, 1]), 2, 0.767)
+    """
+    samples = check_array("samples", samples, ndim=(2, 3, 4))
+    probs = _probabilities(classifier, samples)
+    counts = np.bincount(probs.argmax(axis=1), minlength=probs.shape[1])
+    shares = counts / len(samples)
+    return ClassCoverage(
+        counts=counts,
+        shares=shares,
+        n_present=int((counts > 0).sum()),
+        largest_share=float(shares.max()),
+        mean_confidence=float(probs.max(axis=1).mean()),
+    )
+
+
+def nearest_distance(samples: Any, reference: Any, *, batch: int = 512) -> np.ndarray:
+    """Return each sample's Euclidean distance to its nearest row of ``reference``.
+
+    Used to check that a generator makes new samples rather than copies of
+    its training data (a copy has distance 0).
+
+    Examples
+    --------
+    >>> nearest_distance([[0.0, 0.0], [3.0, 4.0]], [[0.0, 0.0], [1.0, 0.0]]).tolist()
+    [0.0, 4.47213595499958]
+    """
+    samples = check_array("samples", samples, ndim=2)
+    reference = check_array("reference", reference, ndim=2)
+    if samples.shape[1] != reference.shape[1]:
+        raise ValueError(
+            f"samples and reference must have the same number of columns, got "
+            f"{samples.shape[1]} and {reference.shape[1]}"
+        )
+    batch = check_int("batch", batch, minimum=1)
+    # |a - b|^2 = |a|^2 + |b|^2 - 2 a.b: one matrix product per batch, no
+    # (batch, n_reference, n_columns) array of differences.
+    ref_sq = (reference ** 2).sum(axis=1)
+    out = np.empty(len(samples))
+    for start in range(0, len(samples), batch):
+        part = samples[start:start + batch]
+        squared = (part ** 2).sum(axis=1)[:, None] + ref_sq[None, :] - 2 * part @ reference.T
+        out[start:start + batch] = np.sqrt(np.maximum(squared.min(axis=1), 0.0))
+    return out

@@ -1,0 +1,13 @@
+"""The book's tooling: building and checking the book, the ``dlcourse`` command, the environment check.
+
+Not part of the learner's API: these serve ``make``, CI and bug reports.
+
+- :mod:`dlcourse.tools.book`: the table of contents, the chapters' install
+  cell, and the checks of the built HTML (``python -m dlcourse.tools.book``)
+- :mod:`dlcourse.tools.cli`: the ``dlcourse`` command (``doctor``,
+  ``chapters``, ``run``), also ``python -m dlcourse``
+- :mod:`dlcourse.tools.environment`: ``[OK]``/``[FAIL]`` per dependency
+  (``python -m dlcourse.tools.environment``)
+"""
+
+__all__ = ["book", "cli", "environment"]

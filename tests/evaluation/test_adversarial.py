@@ -1,0 +1,114 @@
+"""dlcourse.adversarial: FGSM and saliency maps checked against gradients worked by hand."""
+
+import keras
+import numpy as np
+import pytest
+from dlcourse.evaluation import (
+    accuracy_under_attack,
+    fgsm,
+    flip_pixels,
+    random_sign_noise,
+    saliency_map,
+)
+from dlcourse.training import set_seed
+
+
+@pytest.fixture(scope="module")
+def softmax_model():
+    """Softmax regression with known weights: its input gradients have a closed form."""
+    set_seed(0)
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2, activation="softmax")])
+    W = np.array([[1.0, -1.0], [0.5, 2.0], [-2.0, 0.3]], dtype=np.float32)
+    b = np.array([0.1, -0.2], dtype=np.float32)
+    model.set_weights([W, b])
+    return model, W, b
+
+
+def _softmax(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def test_fgsm_steps_along_the_sign_of_the_loss_gradient(softmax_model):
+    model, W, b = softmax_model
+    x = np.array([[0.5, 0.4, 0.6], [0.2, 0.7, 0.3]])
+    y = np.array([0, 1])
+    p = _softmax(x @ W + b)
+    # d CE / d x = W (p - onehot(y))
+    gradient = (p - np.eye(2)[y]) @ W.T
+    expected = np.clip(x + 0.1 * np.sign(gradient), 0, 1)
+    np.testing.assert_allclose(fgsm(model, x, y, 0.1), expected, atol=1e-6)
+
+
+def test_fgsm_raises_the_loss_and_clips(softmax_model):
+    model, _, _ = softmax_model
+    x = np.random.default_rng(0).random((20, 3))
+    y = np.asarray(model(x)).argmax(axis=1)
+    loss = keras.losses.SparseCategoricalCrossentropy()
+    before = float(loss(y, model(x)))
+    x_adv = fgsm(model, x, y, 0.2)
+    assert float(loss(y, model(x_adv))) > before
+    assert x_adv.min() >= 0 and x_adv.max() <= 1
+    unclipped = fgsm(model, x, y, 0.2, clip=None)
+    np.testing.assert_allclose(np.abs(unclipped - x), 0.2, atol=1e-6)
+    np.testing.assert_allclose(fgsm(model, x, y, 0), x, atol=1e-7)
+
+
+def test_fgsm_refuses_bad_input(softmax_model):
+    model, _, _ = softmax_model
+    x = np.zeros((2, 3))
+    with pytest.raises(ValueError, match="epsilon must be >= 0"):
+        fgsm(model, x, [0, 1], -0.1)
+    with pytest.raises(TypeError, match="epsilon"):
+        fgsm(model, x, [0, 1], "0.1")
+    with pytest.raises(ValueError, match="class labels in 0 .. 1"):
+        fgsm(model, x, [0, 2], 0.1)
+    with pytest.raises(ValueError, match="rows of shape"):
+        fgsm(model, np.zeros((2, 4)), [0, 1], 0.1)
+    with pytest.raises(ValueError, match="same number of rows"):
+        fgsm(model, x, [0, 1, 1], 0.1)
+    with pytest.raises(ValueError, match="low < high"):
+        fgsm(model, x, [0, 1], 0.1, clip=(1, 0))
+    regression = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])
+    with pytest.raises(ValueError, match="one probability per class"):
+        fgsm(regression, x, [0, 1], 0.1)
+
+
+def test_accuracy_under_attack_starts_at_the_clean_accuracy(softmax_model):
+    model, _, _ = softmax_model
+    x = np.random.default_rng(1).random((30, 3))
+    y = np.asarray(model(x)).argmax(axis=1)
+    scores = accuracy_under_attack(model, x, y, [0.0, 0.3])
+    assert scores[0.0] == 1.0 and scores[0.3] < 1.0
+
+
+def test_saliency_is_the_absolute_gradient_of_the_class_probability(softmax_model):
+    model, W, b = softmax_model
+    x = np.array([[0.5, 0.4, 0.6]])
+    p = _softmax(x @ W + b)[0]
+    k = 1
+    # d p_k / d x = p_k (W[:, k] - sum_j p_j W[:, j])
+    expected = np.abs(p[k] * (W[:, k] - W @ p))
+    np.testing.assert_allclose(saliency_map(model, x, [k])[0], expected, rtol=1e-4)
+    predicted = int(p.argmax())
+    np.testing.assert_allclose(saliency_map(model, x), saliency_map(model, x, [predicted]))
+
+
+def test_saliency_of_images_is_per_pixel():
+    model = keras.Sequential([keras.Input(shape=(4, 4, 2)), keras.layers.Flatten(),
+                              keras.layers.Dense(3, activation="softmax")])
+    assert saliency_map(model, np.ones((5, 4, 4, 2))).shape == (5, 4, 4)
+
+
+def test_random_sign_noise_and_flip_pixels():
+    x = np.full((3, 4, 4, 1), 0.5)
+    noise = random_sign_noise(x, 0.2, seed=1)
+    np.testing.assert_allclose(np.abs(noise - x), 0.2, atol=1e-6)
+    np.testing.assert_array_equal(noise, random_sign_noise(x, 0.2, seed=1))
+    scores = np.arange(48, dtype=float).reshape(3, 4, 4)
+    flipped = flip_pixels(np.zeros((3, 4, 4, 1)), scores, 3)
+    assert flipped.sum() == 9 and flipped[:, 3, 1:, 0].sum() == 9
+    with pytest.raises(ValueError, match="at most the 16 pixels"):
+        flip_pixels(x, scores, 17)
+    with pytest.raises(ValueError, match="one value per pixel"):
+        flip_pixels(x, scores[:, :2], 1)

@@ -1,0 +1,152 @@
+"""dlcourse.exercises: each checker accepts the right answer and rejects wrong ones."""
+
+import keras
+import numpy as np
+import pytest
+from dlcourse import exercises
+from dlcourse.data import load_penguins
+from dlcourse.models import build_mlp
+
+
+def test_verdict_reads_as_a_sentence_and_a_truth_value():
+    assert repr(exercises.Verdict(True, "Yes.")) == "Correct! Yes."
+    assert repr(exercises.Verdict(False, "No.")) == "Not yet. No."
+    assert exercises.Verdict(True, "") and not exercises.Verdict(False, "")
+
+
+def test_neuron_output():
+    z = float(np.dot(exercises.NEURON_W, exercises.NEURON_X) + exercises.NEURON_B)
+    assert z < 0, "the exercise should make the ReLU matter"
+    assert exercises.check_neuron_output(max(0.0, z))
+    assert not exercises.check_neuron_output(None)
+    assert not exercises.check_neuron_output(z - 1.0)
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        ("0", "You entered the text '0': write the number itself, without quotes."),
+        ([0], "[0] is a list: enter the single number 0 itself."),
+        (True, "True is a truth value"),
+        (float("nan"), "nan is not a number you can reach by hand"),
+        ("zero", "You entered the text 'zero': enter a number"),
+    ],
+)
+def test_neuron_output_names_the_form_of_a_malformed_answer(answer, hint):
+    verdict = exercises.check_neuron_output(answer)
+    assert not verdict and hint in verdict.message
+
+
+@pytest.mark.parametrize(
+    "slip, hint",
+    [
+        (lambda wx, z: z, "now apply the ReLU"),
+        (lambda wx, z: 1 / (1 + np.exp(-z)), "That is sigmoid(z)"),
+        (lambda wx, z: np.tanh(z), "That is tanh(z)"),
+        (lambda wx, z: max(0.0, wx), "You left out the bias"),
+        (lambda wx, z: max(0.0, wx + 0.3), "do not subtract it"),
+    ],
+)
+def test_neuron_output_recognises_the_common_slips(slip, hint):
+    wx = float(np.dot(exercises.NEURON_W, exercises.NEURON_X))
+    verdict = exercises.check_neuron_output(slip(wx, wx + exercises.NEURON_B))
+    assert not verdict and hint in verdict.message
+
+
+def test_parameter_count_hints_at_forgotten_biases():
+    model = build_mlp(10, hidden_units=(20, 20), output_units=5, compiled=False)
+    assert exercises.check_parameter_count(model.count_params())
+    weights_only = exercises.check_parameter_count(10 * 20 + 20 * 20 + 20 * 5)
+    assert not weights_only and "bias" in weights_only.message
+    assert not exercises.check_parameter_count(None)
+
+
+def test_functional_model():
+    inputs = keras.Input(shape=(4,))
+    hidden = keras.layers.Dense(8, activation="tanh")(inputs)
+    outputs = keras.layers.Dense(3, activation="softmax")(hidden)
+    assert exercises.check_functional_model(keras.Model(inputs, outputs))
+    hidden = keras.layers.Dense(8, activation="relu")(inputs)
+    wrong = keras.Model(inputs, keras.layers.Dense(3, activation="softmax")(hidden))
+    verdict = exercises.check_functional_model(wrong)
+    assert not verdict and "(8, 'relu')" in verdict.message
+    assert not exercises.check_functional_model("model")
+
+
+def test_functional_model_refuses_sequential_models_without_crashing():
+    right_layers = [keras.layers.Dense(8, activation="tanh"), keras.layers.Dense(3, activation="softmax")]
+    with_input = keras.Sequential([keras.Input(shape=(4,)), *right_layers])
+    verdict = exercises.check_functional_model(with_input)
+    assert not verdict and "asks for the Functional API" in verdict.message
+    without_input = keras.Sequential([keras.layers.Dense(8, activation="tanh")])
+    verdict = exercises.check_functional_model(without_input)  # used to raise AttributeError
+    assert not verdict and "Sequential" in verdict.message
+
+
+def perfect_on(pair):
+    """A 'model' that answers right on the test split of one pair of features."""
+    data = load_penguins(features=pair)
+    answers = {row.tobytes(): label for row, label in zip(data.x_test, data.y_test)}
+    return lambda X: np.array([answers.get(row.astype(np.float32).tobytes(), 0) for row in X])
+
+
+def test_feature_pair_is_judged_on_the_test_split():
+    pair = ["bill_length_mm", "body_mass_g"]
+    assert exercises.check_feature_pair(perfect_on(pair), pair)
+    always_adelie = lambda X: np.zeros(len(X), dtype=int)  # noqa: E731
+    assert not exercises.check_feature_pair(always_adelie, pair)
+    assert not exercises.check_feature_pair(None, pair)
+    assert not exercises.check_feature_pair(always_adelie, ["bill_length_mm"])
+
+
+@pytest.mark.parametrize("pair", [["bill_length_mm", "bill_depth_mm"], ["bill_depth_mm", "bill_length_mm"]])
+def test_feature_pair_refuses_the_chapters_own_pair(pair):
+    verdict = exercises.check_feature_pair(perfect_on(pair), pair)
+    assert not verdict and "different pair than bill length and depth" in verdict.message
+
+
+@pytest.mark.parametrize(
+    "features, hint",
+    [
+        (["beak_colour", "body_mass_g"], "['beak_colour'] is not a measurement"),
+        (["body_mass_g", "body_mass_g"], "two different measurements"),
+        ("bill_length_mm", "Name exactly two measurements"),
+        (None, "Name exactly two measurements"),
+    ],
+)
+def test_feature_pair_answers_bad_names_with_a_verdict(features, hint):
+    verdict = exercises.check_feature_pair(lambda X: np.zeros(len(X), dtype=int), features)
+    assert not verdict and hint in verdict.message
+
+
+def test_feature_pair_spots_a_model_trained_on_other_features():
+    trained_on = ["bill_length_mm", "flipper_length_mm"]
+    verdict = exercises.check_feature_pair(perfect_on(trained_on), ["bill_length_mm", "body_mass_g"])
+    assert not verdict and "was it trained on ['bill_length_mm', 'flipper_length_mm']" in verdict.message
+
+
+def test_feature_pair_spots_an_unstandardised_model():
+    from sklearn.linear_model import LogisticRegression
+
+    pair = ["bill_length_mm", "flipper_length_mm"]
+    raw = load_penguins(features=pair, standardize=False)
+    model = LogisticRegression(max_iter=5000).fit(raw.x_train, raw.y_train)
+    verdict = exercises.check_feature_pair(model, pair)
+    assert not verdict and "trained on unscaled data" in verdict.message
+
+
+def test_feature_pair_explains_pairs_that_cannot_separate_the_species():
+    pair = ["flipper_length_mm", "body_mass_g"]
+    from sklearn.linear_model import LogisticRegression
+
+    data = load_penguins(features=pair)
+    model = LogisticRegression().fit(data.x_train, data.y_train)
+    verdict = exercises.check_feature_pair(model, pair)
+    assert not verdict and "Adelie and Chinstrap penguins overlap" in verdict.message
+
+
+def test_feature_pair_explains_a_model_built_for_other_inputs():
+    verdict = exercises.check_feature_pair(build_mlp(4, output_units=3,
+                                                     output_activation="softmax"),
+                                           ["bill_length_mm", "body_mass_g"])
+    assert not verdict and "could not classify" in verdict.message

@@ -1,0 +1,69 @@
+"""Chapter 2's checkers accept the right answers and name the usual slips."""
+
+import numpy as np
+import pytest
+from dlcourse import exercises
+from dlcourse.data import load_moons
+from dlcourse.models import build_mlp
+from dlcourse.training import fit, set_seed
+
+
+def test_sigmoid_slope():
+    assert exercises.check_sigmoid_slope(0.25)
+    assert "sigmoid(0)" in exercises.check_sigmoid_slope(0.5).message
+    assert "tanh" in exercises.check_sigmoid_slope(1).message
+    assert "ten sigmoid layers" in exercises.check_sigmoid_slope(0.25 ** 10).message
+    assert "without quotes" in exercises.check_sigmoid_slope("0.25").message
+
+
+def test_collapsed_layer():
+    W1, W2 = np.array(exercises.COLLAPSE_W1), np.array(exercises.COLLAPSE_W2)
+    b1, b2 = np.array(exercises.COLLAPSE_B1), np.array(exercises.COLLAPSE_B2)
+    W, b = W1 @ W2, b1 @ W2 + b2
+    assert exercises.check_collapsed_layer(W, b)
+    assert exercises.check_collapsed_layer(W.tolist(), float(b[0]))
+    assert "b1 @ W2 + b2" in exercises.check_collapsed_layer(W, b2).message
+    assert "shape (2, 1)" in exercises.check_collapsed_layer(W.T, b).message
+    assert "W = W1 @ W2" in exercises.check_collapsed_layer(W + 1, b).message
+    # The same layer computes the same outputs as the two-layer network.
+    x = np.random.default_rng(0).normal(size=(4, 2))
+    np.testing.assert_allclose((x @ W1 + b1) @ W2 + b2, x @ W + b)
+
+
+RIGHT = {
+    "tumour": ("sigmoid", "binary_crossentropy"),
+    "species": ("softmax", "sparse_categorical_crossentropy"),
+    "species_one_hot": ("softmax", "categorical_crossentropy"),
+    "progression": ("linear", "mean_squared_error"),
+}
+
+
+def test_output_choices():
+    assert exercises.check_output_choices(RIGHT)
+    swapped = dict(RIGHT, species=("softmax", "categorical_crossentropy"))
+    verdict = exercises.check_output_choices(swapped)
+    assert not verdict and "integer labels" in verdict.message
+    wrong = exercises.check_output_choices(dict(RIGHT, progression=("sigmoid", "mse")))
+    assert not wrong and "progression: 'sigmoid'" in wrong.message
+    assert "missing ['tumour']" in exercises.check_output_choices(
+        {k: v for k, v in RIGHT.items() if k != "tumour"}).message
+    assert "pair of names" in exercises.check_output_choices(dict(RIGHT, tumour="sigmoid")).message
+
+
+@pytest.fixture(scope="module")
+def moons():
+    return load_moons()
+
+
+def test_moons_classifier(moons):
+    set_seed(0)
+    model = build_mlp(2, hidden_units=(16, 16), activation="tanh", learning_rate=0.01)
+    fit(model, moons.x_train, moons.y_train, epochs=30, batch_size=64)
+    assert exercises.check_moons_classifier(model)
+    relu = build_mlp(2, hidden_units=(16, 16))
+    assert "than the ReLU" in exercises.check_moons_classifier(relu).message
+    linear = build_mlp(2, hidden_units=(16,), activation="linear")
+    assert "collapse" in exercises.check_moons_classifier(linear).message
+    untrained = build_mlp(2, hidden_units=(16,), activation="tanh")
+    verdict = exercises.check_moons_classifier(untrained)
+    assert not verdict and "aim for 97%" in verdict.message

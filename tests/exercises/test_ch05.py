@@ -1,0 +1,33 @@
+"""Chapter 5's exercise checkers accept the answer and name the usual slips."""
+
+import numpy as np
+from dlcourse.data import load_sunspots
+from dlcourse.exercises import check_persistence_mae, check_rnn_parameter_count
+
+
+def test_rnn_parameter_count():
+    assert check_rnn_parameter_count(320)
+    assert "recurrent" in check_rnn_parameter_count(64).message
+    assert "bias" in check_rnn_parameter_count(304).message
+    assert "shared" in check_rnn_parameter_count(3200).message
+    assert not check_rnn_parameter_count(321)
+
+
+def test_rnn_parameter_count_agrees_with_keras():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(10, 3)), keras.layers.SimpleRNN(16)])
+    assert check_rnn_parameter_count(model.count_params())
+
+
+def test_persistence_mae():
+    data = load_sunspots()
+    parts = data.windows(5, horizon=3)
+    mae = float(np.mean(np.abs(data.unscale(parts.x_test[:, -1, 0]) - data.unscale(parts.y_test))))
+    assert check_persistence_mae(mae)
+    scaled = mae / data.std
+    assert "scaled" in check_persistence_mae(scaled).message
+    one_year = data.windows(5)
+    mae_1 = float(np.mean(np.abs(one_year.x_test[:, -1, 0] - one_year.y_test))) * data.std
+    assert "one year ahead" in check_persistence_mae(mae_1).message
+    assert not check_persistence_mae(mae + 1)

@@ -1,0 +1,49 @@
+"""Chapter 6's exercise checkers accept the right answers and explain the wrong ones."""
+
+import keras
+import numpy as np
+import pytest
+from dlcourse import exercises
+from dlcourse.models import build_discriminator, build_generator
+
+
+def test_optimal_discriminator():
+    assert exercises.check_optimal_discriminator(0.75)
+    for slip, hint in [(0.25, "generated"), (3.0, "ratio"), (0.3, "p_data alone"),
+                       (0.5, "only where"), (1.7, "not a probability")]:
+        verdict = exercises.check_optimal_discriminator(slip)
+        assert not verdict and hint in verdict.message, (slip, verdict)
+
+
+def test_equilibrium_loss():
+    assert exercises.check_equilibrium_loss(np.log(4))
+    assert exercises.check_equilibrium_loss(1.386)
+    for slip, hint in [(-np.log(4), "negative"), (np.log(2), "one of the two"),
+                       (0.5, "put it into"), (0.602, "natural logarithm"), (0, "perfect")]:
+        verdict = exercises.check_equilibrium_loss(slip)
+        assert not verdict and hint in verdict.message, (slip, verdict)
+
+
+@pytest.mark.parametrize("bad", [None, "0", [0], float("nan"), True])
+def test_malformed_answers_get_a_hint(bad):
+    for checker in (exercises.check_optimal_discriminator, exercises.check_equilibrium_loss):
+        verdict = checker(bad)
+        assert not verdict and verdict.message
+
+
+def test_gan_pair():
+    good_g = build_generator(5, 64, (32,), output_activation="sigmoid")
+    good_d = build_discriminator(64, (32,))
+    assert exercises.check_gan_pair(good_g, good_d)
+    cases = [
+        (build_generator(4, 64, (8,), output_activation="sigmoid"), good_d, "length 4"),
+        (build_generator(5, 64, (8,)), good_d, "sigmoid"),
+        (build_generator(5, 63, (8,), output_activation="sigmoid"), good_d, "GAN refuses"),
+        (good_g, keras.Sequential([keras.Input(shape=(64,)),
+                                   keras.layers.Dense(1, activation="sigmoid")]), "logit"),
+        (None, good_d, "Build the generator"),
+        (good_g, "d", "Build the discriminator"),
+    ]
+    for g, d, hint in cases:
+        verdict = exercises.check_gan_pair(g, d)
+        assert not verdict and hint in verdict.message, (hint, verdict)

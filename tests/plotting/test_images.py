@@ -1,0 +1,61 @@
+"""dlcourse.plotting.images: grids of images, the confusion matrix, filters and feature maps."""
+
+import matplotlib
+import numpy as np
+import pytest
+from dlcourse.plotting import (
+    plot_confusion_matrix,
+    plot_feature_maps,
+    plot_filters,
+    plot_image_grid,
+)
+
+matplotlib.use("Agg")
+
+
+def test_image_grid_shapes_and_titles():
+    fig = plot_image_grid(np.zeros((10, 28, 28, 1)), titles=[str(k) for k in range(10)], n_cols=4)
+    assert len(fig.axes) == 12
+    assert [ax.get_title() for ax in fig.axes[:3]] == ["0", "1", "2"]
+    assert len(plot_image_grid(np.zeros((2, 5, 5, 3))).axes) == 2  # colour images
+
+
+def test_confusion_matrix_counts():
+    fig = plot_confusion_matrix([0, 0, 1, 2, 2], [0, 1, 1, 2, 0], ["a", "b", "c"])
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["1", "1", "0", "0", "1", "0", "1", "0", "1"]  # row by row
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["a", "b", "c"]
+
+
+def test_filters_and_feature_maps():
+    assert len(plot_filters(np.ones((3, 3, 2, 5))).axes) == 5
+    assert len(plot_feature_maps(np.ones((6, 6, 4)), n_cols=2).axes) == 4
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(ValueError, match="titles must hold one string per image: got 2 for 3"):
+        plot_image_grid(np.zeros((3, 4, 4)), titles=["a", "b"])
+    with pytest.raises(ValueError, match="images must have 1 or 3 channels"):
+        plot_image_grid(np.zeros((3, 4, 4, 5)))
+    with pytest.raises(ValueError, match="y_true and y_pred must have the same number of rows"):
+        plot_confusion_matrix([0, 1], [0])
+    with pytest.raises(ValueError, match="y_pred must hold integer class labels"):
+        plot_confusion_matrix([0, 1], [0.5, 1])
+    with pytest.raises(ValueError, match="class_names names 2 classes, but the labels go up to 2"):
+        plot_confusion_matrix([0, 2], [0, 1], ["a", "b"])
+    with pytest.raises(ValueError, match="pass maps\\[0\\]"):
+        plot_feature_maps(np.zeros((2, 4, 4, 3)))
+
+
+def test_sliding_window_and_receptive_field_diagrams():
+    from dlcourse.plotting import plot_receptive_field, plot_sliding_window
+
+    ax = plot_sliding_window(5, 3)
+    assert ax.get_title() == "5x5 input, 3x3 kernel, stride 1, 'valid': 3x3 output"
+    assert "7x7 input" in plot_sliding_window(7, 3, stride=2).get_title()
+    assert "5x5 output" in plot_sliding_window(5, 3, padding="same").get_title()
+    assert "3x3, 5x5, 7x7" in plot_receptive_field(3, 3).get_title()
+    with pytest.raises(ValueError, match="size must be at most 12"):
+        plot_sliding_window(20, 3)
+    with pytest.raises(ValueError, match="kernel_size must be odd"):
+        plot_receptive_field(2)
