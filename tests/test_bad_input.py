@@ -10,6 +10,7 @@ the same junk with a failing Verdict, never raise.
 
 import importlib
 import inspect
+import re
 import pkgutil
 
 import dlcourse
@@ -64,7 +65,9 @@ def test_junk_arguments_are_refused_by_name(name, bad):
         function(*[bad] * len(params))
     message = str(info.value)
     named = [p.name for p in inspect.signature(function).parameters.values()]
-    assert any(n in message for n in named), f"{name}: {type(info.value).__name__}: {message}"
+    # The argument's name as a word ("b must ..."), not a letter anywhere in the message.
+    assert any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", message) for n in named), \
+        f"{name}: {type(info.value).__name__}: {message}"
 
 
 @pytest.mark.parametrize("bad", [Junk(), None, "0", [0], float("nan")], ids=repr)

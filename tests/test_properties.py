@@ -1,5 +1,7 @@
 """Property-based tests (hypothesis) of the data helpers and the from-scratch NumPy code."""
 
+import math
+
 import numpy as np
 from dlcourse.data import standardize_split, stratified_split
 from dlcourse.scratch import dense_forward
@@ -33,11 +35,15 @@ def test_standardize_split_uses_the_training_statistics_only(train, test_column)
 def test_stratified_split_keeps_every_class_in_both_parts(n_classes, per_class, test_size, seed):
     y = np.repeat(np.arange(n_classes), per_class)
     X = np.arange(len(y) * 2, dtype=float).reshape(-1, 2)
+    n_test = math.ceil(test_size * len(y))  # scikit-learn's rounding
+    feasible = n_test >= n_classes and len(y) - n_test >= n_classes
     try:
         x_train, x_test, y_train, y_test = stratified_split(X, y, test_size, seed)
     except ValueError as error:     # refused only when a part would miss a class
+        assert not feasible, f"a feasible split was refused: {error}"
         assert "each part needs at least one row of each" in str(error)
         return
+    assert feasible, "a split that leaves a part without some class was accepted"
     assert len(x_train) + len(x_test) == len(X)
     assert set(y_train) == set(y_test) == set(range(n_classes))
     rows = {tuple(r) for r in np.vstack([x_train, x_test])}

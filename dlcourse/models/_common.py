@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -72,3 +73,29 @@ def loss_for_output(name: str, activation: str | Callable | None, units: int) ->
     if kind == "sigmoid":
         return "binary_crossentropy", ["accuracy"]
     return "mse", ["mae"]
+
+
+def check_name(name: Any) -> str:
+    """Return a model's ``name`` if it is a non-empty string, else raise."""
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name must be a non-empty string, got {name!r}")
+    return name
+
+
+def compile_classifier(model: keras.Model, learning_rate: float) -> keras.Model:
+    """Compile a softmax classifier of integer labels: Adam, sparse cross-entropy, accuracy."""
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def n_classes_argument(n_classes: Any, num_classes: Any) -> Any:
+    """``n_classes``, or the deprecated keyword ``num_classes`` that it replaces."""
+    if num_classes is not None:
+        if n_classes is not None:
+            raise TypeError("give n_classes only (num_classes is its old name)")
+        warnings.warn("num_classes is renamed n_classes", DeprecationWarning, stacklevel=3)
+        return num_classes
+    if n_classes is None:
+        raise TypeError("n_classes is required: the number of classes, >= 2")
+    return n_classes

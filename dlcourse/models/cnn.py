@@ -7,7 +7,12 @@ from typing import Any
 
 from dlcourse._checks import check_bool, check_choice, check_float, check_int
 from dlcourse._keras import keras
-from dlcourse.models._common import check_units
+from dlcourse.models._common import (
+    check_name,
+    check_units,
+    compile_classifier,
+    n_classes_argument,
+)
 
 __all__ = ["build_cnn"]
 
@@ -28,7 +33,7 @@ def _check_input_shape(input_shape: Any) -> tuple[int, int, int]:
 
 def build_cnn(
     input_shape: Sequence[int],
-    num_classes: int,
+    n_classes: int | None = None,
     filters: Sequence[int] = (32, 64),
     kernel_size: int = 3,
     dense_units: int | None = 64,
@@ -40,6 +45,7 @@ def build_cnn(
     compiled: bool = True,
     learning_rate: float = 1e-3,
     name: str = "cnn",
+    num_classes: int | None = None,
 ) -> keras.Model:
     """Build a small convolutional classifier.
 
@@ -47,15 +53,15 @@ def build_cnn(
     ``filters`` one block ``Conv2D(f, kernel_size, relu)`` ->
     ``MaxPooling2D(2)`` -> ``Flatten`` (or ``GlobalAveragePooling2D`` when
     ``global_pool``) -> [``Dropout``] -> [``Dense(dense_units, relu)``] ->
-    ``Dense(num_classes, softmax)``. Compiled with Adam and sparse
+    ``Dense(n_classes, softmax)``. Compiled with Adam and sparse
     categorical cross-entropy (integer labels) unless ``compiled=False``.
 
     Parameters
     ----------
     input_shape : (height, width, channels)
         Shape of one image, channels last.
-    num_classes : int
-        Number of classes, >= 2.
+    n_classes : int
+        Number of classes, >= 2 (``num_classes``, its old name, still works).
     filters : sequence of int, default (32, 64)
         Filters of each convolution block; ``()`` is not allowed.
     kernel_size : int, default 3
@@ -83,7 +89,7 @@ def build_cnn(
     1969738
     """
     height, width, channels = _check_input_shape(input_shape)
-    num_classes = check_int("num_classes", num_classes, minimum=2)
+    n_classes = check_int("n_classes", n_classes_argument(n_classes, num_classes), minimum=2)
     filters = check_units("filters", filters)
     if not filters:
         raise ValueError("filters must name at least one convolution block, got ()")
@@ -97,19 +103,7 @@ def build_cnn(
         raise TypeError(f"augmentation must be a keras layer or None, got {augmentation!r}")
     compiled = check_bool("compiled", compiled)
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
-    if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a non-empty string, got {name!r}")
-
-    # Each block shrinks the image: the blocks must leave at least one pixel.
-    size = min(height, width)
-    for _ in filters:
-        size = (size - (kernel_size - 1 if padding == "valid" else 0)) // 2
-        if size < 1:
-            raise ValueError(
-                f"input_shape {(height, width, channels)} is too small for {len(filters)} "
-                f"block(s) of {kernel_size}x{kernel_size} convolution and 2x2 pooling: "
-                "use fewer filters entries, a smaller kernel_size or padding='same'"
-            )
+    _check_blocks_fit((height, width, channels), len(filters), kernel_size, padding)
 
     layers: list[Any] = [keras.Input(shape=(height, width, channels), name="image")]
     if augmentation is not None:
@@ -124,9 +118,20 @@ def build_cnn(
         layers.append(keras.layers.Dropout(dropout, name="dropout"))
     if dense_units is not None:
         layers.append(keras.layers.Dense(dense_units, activation="relu", name="dense"))
-    layers.append(keras.layers.Dense(num_classes, activation="softmax", name="output"))
-    model = keras.Sequential(layers, name=name)
-    if compiled:
-        model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
-                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    layers.append(keras.layers.Dense(n_classes, activation="softmax", name="output"))
+    model = keras.Sequential(layers, name=check_name(name))
+    return compile_classifier(model, learning_rate) if compiled else model
+
+
+def _check_blocks_fit(shape: tuple[int, int, int], n_blocks: int, kernel_size: int,
+                      padding: str) -> None:
+    """Each block shrinks the image: the blocks must leave at least one pixel."""
+    size = min(shape[:2])
+    for _ in range(n_blocks):
+        size = (size - (kernel_size - 1 if padding == "valid" else 0)) // 2
+        if size < 1:
+            raise ValueError(
+                f"input_shape {shape} is too small for {n_blocks} "
+                f"block(s) of {kernel_size}x{kernel_size} convolution and 2x2 pooling: "
+                "use fewer filters entries, a smaller kernel_size or padding='same'"
+            )

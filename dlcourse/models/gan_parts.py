@@ -9,15 +9,9 @@ import numpy as np
 
 from dlcourse._checks import check_int
 from dlcourse._keras import keras
-from dlcourse.models._common import check_activation, check_units
+from dlcourse.models._common import check_activation, check_name, check_units
 
 __all__ = ["build_discriminator", "build_generator", "SampleSnapshots"]
-
-
-def _check_name(name: Any) -> str:
-    if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a non-empty string, got {name!r}")
-    return name
 
 
 def build_generator(
@@ -66,7 +60,7 @@ def build_generator(
     units = check_units("hidden_units", hidden_units)
     activation = check_activation("activation", activation)
     output_activation = check_activation("output_activation", output_activation)
-    name = _check_name(name)
+    name = check_name(name)
     layers: list[Any] = [keras.Input(shape=(latent_dim,), name="noise")]
     layers += [keras.layers.Dense(n, activation=activation, name=f"hidden_{k}")
                for k, n in enumerate(units, start=1)]
@@ -109,7 +103,7 @@ def build_discriminator(
     input_dim = check_int("input_dim", input_dim, minimum=1)
     units = check_units("hidden_units", hidden_units)
     activation = check_activation("activation", activation)
-    name = _check_name(name)
+    name = check_name(name)
     layers: list[Any] = [keras.Input(shape=(input_dim,), name="sample")]
     layers += [keras.layers.Dense(n, activation=activation, name=f"hidden_{k}")
                for k, n in enumerate(units, start=1)]

@@ -6,7 +6,12 @@ from collections.abc import Callable, Sequence
 
 from dlcourse._checks import check_bool, check_float, check_int
 from dlcourse._keras import keras
-from dlcourse.models._common import check_activation, check_units, loss_for_output
+from dlcourse.models._common import (
+    check_activation,
+    check_name,
+    check_units,
+    loss_for_output,
+)
 
 __all__ = ["build_mlp"]
 
@@ -79,8 +84,7 @@ def build_mlp(
     output_activation = check_activation("output_activation", output_activation)
     dropout = check_float("dropout", dropout, low=0, high=1, high_open=True)
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
-    if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a non-empty string, got {name!r}")
+    name = check_name(name)
     compiled = check_bool("compiled", compiled)
     # Checked even when not compiled: a softmax over one unit cannot learn.
     loss, metrics = loss_for_output("output_activation", output_activation, output_units)

@@ -12,7 +12,7 @@ from dlcourse._checks import (
     check_int,
 )
 from dlcourse._keras import keras
-from dlcourse.models._common import check_activation, check_units
+from dlcourse.models._common import check_activation, check_name, check_units
 
 __all__ = ["build_rnn", "RNN_CELLS"]
 
@@ -93,8 +93,7 @@ def build_rnn(
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
     if name is None:
         name = cell
-    if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a non-empty string, got {name!r}")
+    name = check_name(name)
 
     layer_class = getattr(keras.layers, RNN_CELLS[cell])
     layers: list[Any] = [

@@ -96,7 +96,7 @@ def test_build_cnn_global_pool_is_smaller():
 @pytest.mark.parametrize("kwargs, match", [
     ({"input_shape": (28, 28)}, "channels"),
     ({"input_shape": "28x28"}, "input_shape"),
-    ({"input_shape": (28, 28, 1), "num_classes": 1}, "num_classes"),
+    ({"input_shape": (28, 28, 1), "n_classes": 1}, "n_classes"),
     ({"input_shape": (8, 8, 1), "filters": (8, 8, 8)}, "too small"),
     ({"input_shape": (28, 28, 1), "filters": ()}, "filters"),
     ({"input_shape": (28, 28, 1), "padding": "full"}, "padding"),
@@ -104,6 +104,6 @@ def test_build_cnn_global_pool_is_smaller():
 def test_build_cnn_refuses_bad_arguments(kwargs, match):
     from dlcourse.models import build_cnn
 
-    kwargs = {"num_classes": 10, **kwargs}
+    kwargs = {"n_classes": 10, **kwargs}
     with pytest.raises((TypeError, ValueError), match=match):
         build_cnn(**kwargs)

@@ -65,6 +65,25 @@ def test_decision_regions_colour_the_plane_by_prediction():
     assert len(ax.collections) >= 3  # filled regions and one scatter per class
 
 
+def test_decision_regions_ask_the_model_about_the_plane_in_feature_order():
+    # Features on very different scales: a transposed grid would ask about
+    # points far outside the data, and the model sees column 0 as feature 0.
+    x = np.array([[-1.0, 10.0], [1.0, 20.0], [-1.0, 20.0], [1.0, 10.0]])
+    asked = []
+
+    def model(grid):
+        asked.append(np.array(grid))
+        return (grid[:, 0] > 0).astype(int)
+
+    ax = plot_decision_regions(model, x, [0, 1, 0, 1], resolution=20)
+    grid = asked[0]
+    assert grid.shape[1] == 2
+    assert -2 < grid[:, 0].min() < -1 and 1 < grid[:, 0].max() < 2
+    assert 8 < grid[:, 1].min() < 10 and 20 < grid[:, 1].max() < 22
+    x0, x1 = ax.get_xlim()
+    assert x0 <= grid[:, 0].min() + 1e-6 and grid[:, 0].max() - 1e-6 <= x1
+
+
 def test_decision_regions_bad_arguments():
     f = lambda g: np.zeros(len(g), dtype=int)  # noqa: E731
     with pytest.raises(ValueError, match=r"x must have exactly 2 columns \(features\), got shape \(3, 3\)"):

@@ -19,6 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -54,6 +55,10 @@ class MultiWorkerRun:
     cluster: dict[str, list[str]]
 
 
+#: Set on a worker's process to make it exit abruptly after that many epochs.
+_CRASH_VARIABLE = "DLCOURSE_CRASH_AFTER_EPOCHS"
+
+
 def train_worker(
     output_dir: str | os.PathLike,
     *,
@@ -61,7 +66,6 @@ def train_worker(
     batch_size: int = 64,
     learning_rate: float = 0.1,
     seed: int = 0,
-    crash_after_epochs: int | None = None,
 ) -> list[float]:
     """Train as one worker of a ``MultiWorkerMirroredStrategy`` cluster.
 
@@ -88,10 +92,10 @@ def train_worker(
         Step size of plain SGD.
     seed : int, default 0
         The same on every worker: same initial weights, same shuffling.
-    crash_after_epochs : int, optional
-        Make the last worker exit abruptly after this many epochs (0: at
-        once, before it loads TensorFlow), as a machine that fails would
-        (to see how a run copes).
+
+    A worker whose environment sets ``DLCOURSE_CRASH_AFTER_EPOCHS`` exits
+    abruptly after that many epochs (0: at once), as a failing machine
+    would: :func:`launch_workers` sets it on the last worker when asked.
 
     Returns
     -------
@@ -111,8 +115,34 @@ def train_worker(
     batch_size = check_int("batch_size", batch_size, minimum=1)
     learning_rate = check_float("learning_rate", learning_rate, low=0, low_open=True)
     seed = check_int("seed", seed, minimum=0)
-    if crash_after_epochs is not None:
-        crash_after_epochs = check_int("crash_after_epochs", crash_after_epochs, minimum=0)
+    index, n_workers = _place_in_cluster(batch_size)
+    _maybe_crash(index, 0)
+
+    from dlcourse._keras import tf
+    from dlcourse.data import load_penguins
+    from dlcourse.training import set_seed
+
+    strategy = tf.distribute.MultiWorkerMirroredStrategy()
+    set_seed(seed)
+    data = load_penguins(seed=seed)
+    model, distributed_step = _worker_step(strategy, data, learning_rate, batch_size)
+    batches = _worker_batches(strategy, data, batch_size, seed)
+    losses = []
+    for epoch in range(epochs):
+        total, steps = 0.0, 0
+        for x, y in batches:
+            total += float(distributed_step(x, y))
+            steps += 1
+        losses.append(total / steps)
+        _maybe_crash(index, epoch + 1)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    np.savez(output_dir / f"worker{index}.npz", *model.get_weights())
+    (output_dir / f"worker{index}.json").write_text(json.dumps({"losses": losses}))
+    return losses
+
+
+def _place_in_cluster(batch_size: int) -> tuple[int, int]:
+    """This worker's index and the number of workers, from ``TF_CONFIG``."""
     if not os.environ.get("TF_CONFIG"):
         raise RuntimeError(
             "TF_CONFIG is not set: a worker learns its cluster from it. Start the workers "
@@ -124,30 +154,27 @@ def train_worker(
         raise ValueError(
             f"batch_size ({batch_size}) must be divisible by the number of workers ({n_workers})"
         )
-    if crash_after_epochs == 0 and index == n_workers - 1:
-        print(f"worker {index}: crashing on purpose before training", file=sys.stderr, flush=True)
+    return index, n_workers
+
+
+def _maybe_crash(index: int, epochs_done: int) -> None:
+    """Exit abruptly, as a failing machine would, when this worker was told to."""
+    after = os.environ.get(_CRASH_VARIABLE)
+    if after is not None and epochs_done >= int(after):
+        when = "before training" if epochs_done == 0 else f"after epoch {epochs_done}"
+        print(f"worker {index}: crashing on purpose {when}", file=sys.stderr, flush=True)
         os._exit(3)
 
-    from dlcourse._keras import keras, tf
-    from dlcourse.data import load_penguins
-    from dlcourse.training import set_seed
-    from dlcourse.training.pipeline import in_memory_dataset
 
-    strategy = tf.distribute.MultiWorkerMirroredStrategy()
-    set_seed(seed)
-    data = load_penguins(seed=seed)
+def _worker_step(strategy: Any, data: Any, learning_rate: float, batch_size: int) -> tuple:
+    """The model (built in the strategy's scope) and one synchronised training step."""
+    from dlcourse._keras import keras, tf
+
     with strategy.scope():  # one copy of each variable per worker, kept in sync
         model = keras.Sequential([keras.Input(shape=(data.n_features,)),
                                   keras.layers.Dense(16, activation="relu"),
                                   keras.layers.Dense(data.n_classes, activation="softmax")])
         optimizer = keras.optimizers.SGD(learning_rate)
-
-    dataset = in_memory_dataset(data.x_train, data.y_train, batch_size, shuffle=True, seed=seed,
-                                drop_remainder=True, y_dtype="int32")
-    options = tf.data.Options()
-    options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
-    dataset = dataset.with_options(options)
-    batches = strategy.experimental_distribute_dataset(dataset)
 
     def step(x, y):  # runs on each replica, on its share of the batch
         with tf.GradientTape() as tape:
@@ -162,22 +189,20 @@ def train_worker(
         per_replica = strategy.run(step, args=(x, y))
         return strategy.reduce(tf.distribute.ReduceOp.SUM, per_replica, axis=None)
 
-    losses = []
-    for epoch in range(epochs):
-        total, steps = 0.0, 0
-        for x, y in batches:
-            total += float(distributed_step(x, y))
-            steps += 1
-        losses.append(total / steps)
-        if crash_after_epochs is not None and epoch + 1 >= crash_after_epochs \
-                and index == n_workers - 1:
-            print(f"worker {index}: crashing on purpose after epoch {epoch + 1}",
-                  file=sys.stderr, flush=True)
-            os._exit(3)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    np.savez(output_dir / f"worker{index}.npz", *model.get_weights())
-    (output_dir / f"worker{index}.json").write_text(json.dumps({"losses": losses}))
-    return losses
+    return model, distributed_step
+
+
+def _worker_batches(strategy: Any, data: Any, batch_size: int, seed: int) -> Any:
+    """The training data, batched globally and sharded by data across the workers."""
+    from dlcourse._keras import tf
+    from dlcourse.training.pipeline import in_memory_dataset
+
+    dataset = in_memory_dataset(data.x_train, data.y_train, batch_size, shuffle=True, seed=seed,
+                                drop_remainder=True, y_dtype="int32")
+    options = tf.data.Options()
+    options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+    return strategy.experimental_distribute_dataset(dataset.with_options(options))
+
 
 def launch_workers(
     n_workers: int = 2,
@@ -205,8 +230,12 @@ def launch_workers(
     ----------
     n_workers : int, default 2
         Worker processes, 1 to 8.
-    epochs, batch_size, learning_rate, seed, crash_after_epochs
+    epochs, batch_size, learning_rate, seed
         Passed to :func:`train_worker`.
+    crash_after_epochs : int, optional
+        Make the last worker exit abruptly after this many epochs (0: at
+        once, before it loads TensorFlow), as a machine that fails would
+        (to see how a run copes).
     timeout : float, default 120
         Seconds to wait for all workers.
 
@@ -229,9 +258,9 @@ def launch_workers(
     settings = {"epochs": check_int("epochs", epochs, minimum=1),
                 "batch_size": check_int("batch_size", batch_size, minimum=1),
                 "learning_rate": check_float("learning_rate", learning_rate, low=0, low_open=True),
-                "seed": check_int("seed", seed, minimum=0),
-                "crash_after_epochs": None if crash_after_epochs is None else check_int(
-                    "crash_after_epochs", crash_after_epochs, minimum=0)}
+                "seed": check_int("seed", seed, minimum=0)}
+    if crash_after_epochs is not None:
+        crash_after_epochs = check_int("crash_after_epochs", crash_after_epochs, minimum=0)
     timeout = check_float("timeout", timeout, low=0, low_open=True)
     if batch_size % n_workers:
         raise ValueError(
@@ -245,43 +274,65 @@ def launch_workers(
         start = time.perf_counter()
         try:
             for index in range(n_workers):
-                env = child_env()
-                env["TF_CONFIG"] = json.dumps(
-                    {"cluster": cluster, "task": {"type": "worker", "index": index}})
+                crash = crash_after_epochs if index == n_workers - 1 else None
                 logs.append(folder / f"worker{index}.log")
-                with open(logs[-1], "wb") as out:
-                    processes.append(subprocess.Popen(
-                        [sys.executable, "-m", "dlcourse.training.distributed.multiworker", str(folder),
-                         json.dumps(settings)], stdout=out, stderr=subprocess.STDOUT, env=env))
-            while True:
-                codes = [process.poll() for process in processes]
-                failed = [i for i, code in enumerate(codes) if code not in (None, 0)]
-                if failed:
-                    i = failed[0]
-                    raise WorkerFailedError(
-                        f"worker {i} of {n_workers} exited with code {codes[i]} after "
-                        f"{time.perf_counter() - start:.1f} s, so the run cannot go on; the "
-                        f"other workers were stopped. Worker {i}'s last output:\n{tail(logs[i])}"
-                    )
-                if all(code == 0 for code in codes):
-                    break
-                if time.perf_counter() - start > timeout:
-                    raise TimeoutError(
-                        f"the {n_workers} workers did not finish within timeout={timeout:g} s; "
-                        f"they were stopped. Worker 0's last output:\n{tail(logs[0])}"
-                    )
-                time.sleep(0.1)
+                processes.append(_start_worker(folder, cluster, index, settings, crash, logs[-1]))
+            _wait_for_workers(processes, logs, start, timeout)
         finally:
             stop(processes)
         seconds = time.perf_counter() - start
-        losses, weights = [], []
-        for index in range(n_workers):
-            losses.append(json.loads((folder / f"worker{index}.json").read_text())["losses"])
-            with np.load(folder / f"worker{index}.npz") as arrays:
-                weights.append([arrays[f"arr_{k}"] for k in range(len(arrays.files))])
+        losses, weights = _collect_workers(folder, n_workers)
     return MultiWorkerRun(losses=losses, weights=weights, seconds=seconds, cluster=cluster)
 
 
+def _start_worker(folder: Path, cluster: dict, index: int, settings: dict,
+                  crash_after_epochs: int | None, log: Path) -> subprocess.Popen:
+    """Start worker ``index`` as a process, its place in the cluster in ``TF_CONFIG``."""
+    env = child_env()
+    env["TF_CONFIG"] = json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}})
+    if crash_after_epochs is not None:
+        env[_CRASH_VARIABLE] = str(crash_after_epochs)
+    with open(log, "wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "dlcourse.training.distributed.multiworker", str(folder),
+             json.dumps(settings)], stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+def _wait_for_workers(processes: list[subprocess.Popen], logs: list[Path], start: float,
+                      timeout: float) -> None:
+    """Wait until every worker exits 0; raise when one fails or time runs out."""
+    n_workers = len(processes)
+    while True:
+        codes = [process.poll() for process in processes]
+        failed = [i for i, code in enumerate(codes) if code not in (None, 0)]
+        if failed:
+            i = failed[0]
+            raise WorkerFailedError(
+                f"worker {i} of {n_workers} exited with code {codes[i]} after "
+                f"{time.perf_counter() - start:.1f} s, so the run cannot go on; the "
+                f"other workers were stopped. Worker {i}'s last output:\n{tail(logs[i])}"
+            )
+        if all(code == 0 for code in codes):
+            return
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(
+                f"the {n_workers} workers did not finish within timeout={timeout:g} s; "
+                f"they were stopped. Worker 0's last output:\n{tail(logs[0])}"
+            )
+        time.sleep(0.1)
+
+
+def _collect_workers(folder: Path, n_workers: int) -> tuple[list, list]:
+    """Each worker's losses per epoch and final weights, as it wrote them."""
+    losses, weights = [], []
+    for index in range(n_workers):
+        losses.append(json.loads((folder / f"worker{index}.json").read_text())["losses"])
+        with np.load(folder / f"worker{index}.npz") as arrays:
+            weights.append([arrays[f"arr_{k}"] for k in range(len(arrays.files))])
+    return losses, weights
+
+
 if __name__ == "__main__":
-    # python -m dlcourse.training.distributed.multiworker OUTPUT_DIR ['{"epochs": 8, ...}'], with TF_CONFIG set
+    # python -m dlcourse.training.distributed.multiworker OUTPUT_DIR ['{"epochs": 8}']
+    # with TF_CONFIG set
     train_worker(sys.argv[1], **json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}"))
