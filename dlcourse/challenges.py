@@ -1,5 +1,7 @@
-"""Old import path of chapter 7's challenge helpers, now in :mod:`dlcourse.data` and
-:mod:`dlcourse.evaluation` (kept so old code runs)."""
+"""Old import path of chapter 7's challenge helpers (kept so old code runs).
+
+They live in :mod:`dlcourse.data` and :mod:`dlcourse.evaluation` now.
+"""
 
 from dlcourse.data.subsets import stratified_subset, thin_out_class
 from dlcourse.evaluation.metrics import recall_per_class

@@ -1,5 +1,7 @@
-"""Old import path of :func:`reinitialize` (now in :mod:`dlcourse.models`) and
-:func:`gradient_norms` (now in :mod:`dlcourse.evaluation`), kept so old code runs."""
+"""Old import path of ``reinitialize`` and ``gradient_norms`` (kept so old code runs).
+
+They live in :mod:`dlcourse.models` and :mod:`dlcourse.evaluation` now.
+"""
 
 from dlcourse.evaluation.gradients import gradient_norms
 from dlcourse.models.initialization import INITIALIZERS, reinitialize

@@ -35,3 +35,26 @@ def test_every_public_function_has_an_example():
             if ">>>" not in (obj.__doc__ or ""):
                 missing.append(f"{name}.{attr}")
     assert missing == []
+
+
+# Examples skipped in the quick run because they start processes (workers, a
+# process with several logical CPUs); they run here, so they cannot rot.
+# Tooling (dlcourse.tools) is exempt: its skipped examples need the book's
+# checkout or a terminal.
+SLOW_EXAMPLES = ["dlcourse.training.distributed.devices",
+                 "dlcourse.training.distributed.comparison",
+                 "dlcourse.training.distributed.multiworker"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SLOW_EXAMPLES)
+def test_skipped_examples_run(name):
+    module = importlib.import_module(name)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    skipped = 0
+    for test in doctest.DocTestFinder().find(module):
+        for example in test.examples:
+            skipped += example.options.pop(doctest.SKIP, False)
+        runner.run(test)
+    assert skipped, f"{name} has no skipped example: take it off SLOW_EXAMPLES"
+    assert runner.failures == 0, f"{runner.failures} skipped example(s) failed in {name}"

@@ -26,9 +26,11 @@ class Verdict:
     message: str
 
     def __bool__(self) -> bool:
+        """True when the answer is right, so ``assert check(...)`` works."""
         return self.ok
 
     def __repr__(self) -> str:
+        """One friendly line: ``Correct! ...`` or ``Not yet. ...`` and the message."""
         # The message is shown as written: it may start with a formula or a
         # value ("z = -0.3", "nan"), whose case matters.
         return ("Correct! " if self.ok else "Not yet. ") + self.message

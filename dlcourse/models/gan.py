@@ -189,6 +189,7 @@ class GAN(keras.Model):
 
     @property
     def metrics(self) -> list:
+        """The trackers of both losses (reset by Keras every epoch)."""
         return [self.d_tracker, self.g_tracker]
 
     def call(self, noise: Any, training: bool = False) -> Any:
@@ -196,6 +197,7 @@ class GAN(keras.Model):
         return self.generator(noise, training=training)
 
     def train_step(self, data: Any) -> dict:
+        """One step of each player on a batch of real samples (what ``fit`` repeats)."""
         real = data[0] if isinstance(data, (tuple, list)) else data
         real = tf.cast(real, "float32")
         batch = tf.shape(real)[0]

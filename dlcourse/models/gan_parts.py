@@ -163,6 +163,7 @@ class SampleSnapshots(keras.callbacks.Callback):
         self.snapshots[epoch] = np.asarray(self.model.generator(self.noise, training=False))
 
     def on_train_begin(self, logs: dict | None = None) -> None:
+        """Take the untrained generator's snapshot when epoch 0 is asked for."""
         if 0 in self.epochs and 0 not in self.snapshots:
             self._take(0)
 

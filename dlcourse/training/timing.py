@@ -38,7 +38,9 @@ class EpochTimer(keras.callbacks.Callback):
         self.seconds: list[float] = []
 
     def on_epoch_begin(self, epoch: int, logs: Any = None) -> None:
+        """Start the clock."""
         self._start = self._now()
 
     def on_epoch_end(self, epoch: int, logs: Any = None) -> None:
+        """Record the epoch's seconds."""
         self.seconds.append(self._now() - self._start)

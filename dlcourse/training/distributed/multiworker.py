@@ -142,7 +142,7 @@ def train_worker(
 
 
 def _place_in_cluster(batch_size: int) -> tuple[int, int]:
-    """This worker's index and the number of workers, from ``TF_CONFIG``."""
+    """Read the worker's index and the number of workers from ``TF_CONFIG``."""
     if not os.environ.get("TF_CONFIG"):
         raise RuntimeError(
             "TF_CONFIG is not set: a worker learns its cluster from it. Start the workers "
