@@ -10,6 +10,7 @@ from __future__ import annotations
 import numbers
 import os
 import sys
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,13 @@ def is_keras_model(model: Any) -> bool:
     """Whether ``model`` is a Keras model (without importing Keras)."""
     keras = sys.modules.get("keras")  # loaded already if model is a Keras model
     return keras is not None and isinstance(model, keras.Model)
+
+
+def renamed_argument(name: str, value: Any, old_name: str, old_value: Any) -> Any:
+    """``value``, or ``old_value`` given under the argument's old name (with a warning)."""
+    if old_value is None:
+        return value
+    if value is not None:
+        raise TypeError(f"give {name} only ({old_name} is its old name)")
+    warnings.warn(f"{old_name} is renamed {name}", DeprecationWarning, stacklevel=3)
+    return old_value

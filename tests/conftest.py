@@ -185,9 +185,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 
 def _cache_passed_chapters() -> None:
-    from dlcourse.tools.book import toc_notebooks
-
     from book_cache import store_outputs
+
+    from dlcourse.tools.book import toc_notebooks
 
     pages = {p.stem: ROOT / p for p in toc_notebooks(ROOT)}
     for notebook, runs in _CHAPTER_RUNS.items():

@@ -10,12 +10,13 @@ the same junk with a failing Verdict, never raise.
 
 import importlib
 import inspect
-import re
 import pkgutil
+import re
 
-import dlcourse
 import matplotlib
 import pytest
+
+import dlcourse
 from dlcourse.exercises import Verdict
 
 matplotlib.use("Agg")

@@ -1,8 +1,7 @@
 """The test run's chapter outputs are found by the book build's cache."""
 
-from nbformat.v4 import new_output
-
 from book_cache import store_outputs
+from nbformat.v4 import new_output
 
 PAGE = """---
 jupytext:

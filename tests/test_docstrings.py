@@ -4,9 +4,10 @@ import doctest
 import importlib
 import pkgutil
 
-import dlcourse
 import matplotlib
 import pytest
+
+import dlcourse
 
 matplotlib.use("Agg")
 

@@ -4,7 +4,6 @@ import re
 import socket
 
 import pytest
-
 from conftest import ROOT, NetworkBlockedError
 
 # Calls that download at run time (README, "Where the data comes from").

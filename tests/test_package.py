@@ -4,8 +4,9 @@ import importlib.metadata
 import subprocess
 import sys
 
-import dlcourse
 import pytest
+
+import dlcourse
 
 
 def test_import_does_not_load_tensorflow():

@@ -3,12 +3,13 @@
 import math
 
 import numpy as np
-from dlcourse.data import standardize_split, stratified_split
-from dlcourse.scratch import dense_forward
-from dlcourse.scratch.activations import relu, sigmoid, softmax
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+
+from dlcourse.data import standardize_split, stratified_split
+from dlcourse.scratch import dense_forward
+from dlcourse.scratch.activations import relu, sigmoid, softmax
 
 finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)
 

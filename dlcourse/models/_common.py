@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dlcourse._checks import check_int
+from dlcourse._checks import check_int, renamed_argument
 from dlcourse._keras import keras
 
 
@@ -91,11 +90,7 @@ def compile_classifier(model: keras.Model, learning_rate: float) -> keras.Model:
 
 def n_classes_argument(n_classes: Any, num_classes: Any) -> Any:
     """``n_classes``, or the deprecated keyword ``num_classes`` that it replaces."""
-    if num_classes is not None:
-        if n_classes is not None:
-            raise TypeError("give n_classes only (num_classes is its old name)")
-        warnings.warn("num_classes is renamed n_classes", DeprecationWarning, stacklevel=3)
-        return num_classes
+    n_classes = renamed_argument("n_classes", n_classes, "num_classes", num_classes)
     if n_classes is None:
         raise TypeError("n_classes is required: the number of classes, >= 2")
     return n_classes

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
 
 from dlcourse._checks import check_array, check_labels, check_same_length
+from dlcourse.plotting._axes import check_ax
 
 __all__ = ["plot_threshold_tradeoff"]
 
 
 def plot_threshold_tradeoff(
-    y_true: Any, scores: Any, threshold: float | None = None, *, title: str | None = None
-) -> Figure:
+    y_true: Any, scores: Any, threshold: float | None = None, *, title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
     """Sensitivity and specificity of every cut of the scores, with a chosen cut marked.
 
     Parameters
@@ -30,12 +31,15 @@ def plot_threshold_tradeoff(
     threshold : float, optional
         A cut to mark with a vertical line.
     title : str, optional
+        The axes' title.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
 
     Examples
     --------
     >>> from dlcourse.plotting import plot_threshold_tradeoff
-    >>> fig = plot_threshold_tradeoff([0, 1, 1, 0], [0.2, 0.9, 0.6, 0.4], 0.5)
-    >>> [line.get_label() for line in fig.axes[0].get_lines()][:2]
+    >>> ax = plot_threshold_tradeoff([0, 1, 1, 0], [0.2, 0.9, 0.6, 0.4], 0.5)
+    >>> [line.get_label() for line in ax.get_lines()][:2]
     ['sensitivity', 'specificity']
     """
     from dlcourse._checks import check_float
@@ -52,7 +56,7 @@ def plot_threshold_tradeoff(
     sens = (called & (y_true == 1)).sum(axis=1) / (y_true == 1).sum()
     spec = (~called & (y_true == 0)).sum(axis=1) / (y_true == 0).sum()
 
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    ax = check_ax(ax, figsize=(6.4, 3.6))
     ax.plot(cuts, sens, label="sensitivity")
     ax.plot(cuts, spec, label="specificity", linestyle="--")
     if threshold is not None:
@@ -63,4 +67,4 @@ def plot_threshold_tradeoff(
     ax.legend(loc="lower left")
     if title:
         ax.set_title(title)
-    return fig
+    return ax

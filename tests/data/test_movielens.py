@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.data import load_movielens
 
 

@@ -3,10 +3,11 @@
 import numpy as np
 import pandas as pd
 import pytest
-from dlcourse.data import load_sunspots, make_windows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+
+from dlcourse.data import load_sunspots, make_windows
 
 finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False, width=32)
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.data import stratified_subset, thin_out_class
 from dlcourse.evaluation import recall_per_class
 

@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+
 from dlcourse.evaluation import (
     accuracy_under_attack,
     fgsm,

@@ -3,9 +3,9 @@
 import matplotlib
 import numpy as np
 import pytest
+
 from dlcourse.data import make_ring, ring_centers
 from dlcourse.evaluation import class_coverage, mode_coverage, nearest_distance
-from dlcourse.plotting import plot_gan_losses, plot_sample_grid, plot_sample_scatter
 
 matplotlib.use("Agg")
 
@@ -55,9 +55,10 @@ def test_class_coverage_counts_and_confidence():
 
 
 def test_class_coverage_with_a_keras_classifier_and_sklearn():
+    from sklearn.linear_model import LogisticRegression
+
     from dlcourse.data import load_digits
     from dlcourse.models import build_mlp
-    from sklearn.linear_model import LogisticRegression
 
     data = load_digits()
     sk = LogisticRegression(max_iter=300).fit(data.x_train, data.y_train)
@@ -81,22 +82,3 @@ def test_class_coverage_refuses_scores_that_are_not_probabilities():
 def test_nearest_distance():
     d = nearest_distance(np.array([[0.0, 0.0], [2.0, 0.0]]), np.array([[0.0, 1.0]]), batch=1)
     np.testing.assert_allclose(d, [1.0, np.sqrt(5)])
-
-
-def test_plots():
-    fig = plot_sample_scatter({"epoch 0": np.zeros((5, 2)), "epoch 1": np.ones((5, 2)),
-                               "epoch 2": np.ones((5, 2))}, make_ring(80),
-                              centers=ring_centers(), ncols=2, limit=3)
-    assert len(fig.axes) == 3
-    with pytest.raises(ValueError, match="2-D points"):
-        plot_sample_scatter({1: np.zeros((5, 3))})
-    fig = plot_sample_grid(np.random.default_rng(0).random((12, 8, 8, 1)), ncols=5,
-                          labels=[str(k % 10) for k in range(12)])
-    assert len(fig.axes[0].texts) == 12
-    with pytest.raises(ValueError, match="image_shape"):
-        plot_sample_grid(np.zeros((3, 10)))
-    with pytest.raises(TypeError, match="history"):
-        plot_gan_losses({"loss": [1.0]})
-    fig = plot_gan_losses({"d_loss_step": list(np.linspace(1, 2, 50)),
-                           "g_loss_step": list(np.linspace(2, 1, 50))}, smooth=10)
-    assert len(fig.axes) == 1

@@ -4,6 +4,7 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
+
 from dlcourse.data import load_moons
 from dlcourse.evaluation import gradient_norms
 from dlcourse.models import build_mlp

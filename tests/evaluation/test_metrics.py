@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.evaluation import (
     choose_threshold,
     confusion_counts,

@@ -2,9 +2,10 @@
 
 import numpy as np
 import pytest
+from sklearn.linear_model import LogisticRegression
+
 from dlcourse.evaluation import accuracy, predict_classes
 from dlcourse.models import build_mlp
-from sklearn.linear_model import LogisticRegression
 
 
 def test_scores_of_each_shape_become_labels():

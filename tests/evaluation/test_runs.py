@@ -2,10 +2,11 @@
 
 import numpy as np
 import pytest
+from sklearn.linear_model import LogisticRegression
+
 from dlcourse.data import load_digits
 from dlcourse.evaluation import accuracy_by_size, seconds_per_epoch, training_seconds
 from dlcourse.models import build_mlp
-from sklearn.linear_model import LogisticRegression
 
 
 def test_accuracy_by_size_trains_on_each_size_and_tests_on_all():

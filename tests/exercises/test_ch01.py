@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+
 from dlcourse import exercises
 from dlcourse.data import load_penguins
 from dlcourse.models import build_mlp

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse import exercises
 from dlcourse.data import load_moons
 from dlcourse.models import build_mlp

@@ -1,6 +1,7 @@
 """Chapter 3's exercise checkers accept the right answers and name the usual slips."""
 
 import numpy as np
+
 from dlcourse import exercises
 from dlcourse.evaluation import epochs_to_reach, generalization_gap
 from dlcourse.plotting import plot_curves, plot_descent

@@ -1,6 +1,7 @@
 """Chapter 4's checkers accept the right answers and name the usual slips."""
 
 import numpy as np
+
 from dlcourse.exercises import (
     check_conv_parameters,
     check_edge_kernel,

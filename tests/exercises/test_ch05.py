@@ -1,6 +1,7 @@
 """Chapter 5's exercise checkers accept the answer and name the usual slips."""
 
 import numpy as np
+
 from dlcourse.data import load_sunspots
 from dlcourse.exercises import check_persistence_mae, check_rnn_parameter_count
 

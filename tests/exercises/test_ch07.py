@@ -1,6 +1,7 @@
 """Checker of chapter 7's overview exercise: the size of one motion recording."""
 
 import pytest
+
 from dlcourse.data import load_motions
 from dlcourse.exercises import check_recording_size
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.exercises import (
     check_attention_weight,
     check_cnn_parameters,

@@ -1,6 +1,7 @@
 """Checkers of chapter 7's medicine, sensors and challenges exercises."""
 
 import pytest
+
 from dlcourse.exercises import check_fgsm_step, check_sensitivity, check_threshold
 
 

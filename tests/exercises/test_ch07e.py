@@ -1,6 +1,7 @@
 """Checkers of chapter 7's medicine, sensors and challenges exercises."""
 
 import numpy as np
+
 from dlcourse import exercises
 from dlcourse.exercises import check_fgsm_step
 

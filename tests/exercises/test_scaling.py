@@ -1,6 +1,7 @@
 """The scaling appendix's checkers accept the right answers and name the usual slips."""
 
 import pytest
+
 from dlcourse import exercises
 from dlcourse.exercises import scaling
 

@@ -2,6 +2,7 @@
 
 import keras
 import pytest
+
 from dlcourse.models import build_mlp
 
 

@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+
 from dlcourse.data import make_ring, ring_centers
 from dlcourse.models import GAN, SampleSnapshots, build_discriminator, build_generator
 from dlcourse.training import set_seed

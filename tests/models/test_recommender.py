@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.models import (
     build_matrix_factorization,
     fit_bias_baseline,

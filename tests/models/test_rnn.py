@@ -4,6 +4,7 @@ import keras
 import matplotlib
 import numpy as np
 import pytest
+
 from dlcourse import scratch
 from dlcourse.evaluation import forecast, gradient_per_step
 from dlcourse.models import RNN_CELLS, build_rnn

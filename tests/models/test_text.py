@@ -3,6 +3,7 @@
 import matplotlib
 import numpy as np
 import pytest
+
 from dlcourse.models import (
     attention_weights,
     build_pooling_classifier,

@@ -2,6 +2,7 @@
 
 import matplotlib
 import pytest
+
 from dlcourse.plotting import plot_activations, plot_gradient_norms
 
 matplotlib.use("Agg")

@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+
 from dlcourse.plotting import (  # noqa: E402
     plot_adversarial_examples,
     plot_confusion_matrix,
@@ -33,8 +34,8 @@ def test_confusion_matrix_shows_the_counts():
 
 def test_threshold_tradeoff_curves_are_monotone():
     y = np.array([0, 0, 1, 1, 0, 1])
-    fig = plot_threshold_tradeoff(y, [0.1, 0.4, 0.35, 0.8, 0.2, 0.9], 0.3)
-    sens, spec = (line.get_ydata() for line in fig.axes[0].get_lines()[:2])
+    ax = plot_threshold_tradeoff(y, [0.1, 0.4, 0.35, 0.8, 0.2, 0.9], 0.3)
+    sens, spec = (line.get_ydata() for line in ax.get_lines()[:2])
     assert np.all(np.diff(sens) <= 0) and np.all(np.diff(spec) >= 0)
     assert sens[0] == 1 and spec[-1] == 1
     with pytest.raises(ValueError, match="both positive"):

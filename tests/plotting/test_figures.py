@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+
 from dlcourse.plotting import (  # noqa: E402
     plot_decision_regions,
     plot_history,

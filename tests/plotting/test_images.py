@@ -3,6 +3,7 @@
 import matplotlib
 import numpy as np
 import pytest
+
 from dlcourse.plotting import (
     plot_confusion_matrix,
     plot_feature_maps,

@@ -4,6 +4,7 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
+
 from dlcourse.scratch import activations
 
 RNG = np.random.default_rng(0)

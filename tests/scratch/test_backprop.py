@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import tensorflow as tf
+
 from dlcourse import scratch
 from dlcourse.data import load_digits
 

@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+
 from dlcourse import scratch
 
 RNG = np.random.default_rng(0)

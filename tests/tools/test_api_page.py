@@ -13,8 +13,9 @@ import pkgutil
 import re
 from pathlib import Path
 
-import dlcourse
 import pytest
+
+import dlcourse
 from dlcourse.tools.book import toc_pages
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,6 +4,8 @@ import re
 
 import jupytext
 import pytest
+from conftest import ROOT
+
 from dlcourse.tools.book import (
     install_cell,
     is_notebook,
@@ -12,8 +14,6 @@ from dlcourse.tools.book import (
     toc_notebooks,
     toc_pages,
 )
-
-from conftest import ROOT
 
 CHAPTERS = toc_notebooks(ROOT)
 

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+
 from dlcourse.tools.cli import main
 
 TOC = """format: jb-book

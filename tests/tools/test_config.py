@@ -1,10 +1,10 @@
 """The book's configuration: what the build reads, and what it leaves alone."""
 
 import yaml
-from dlcourse.tools.book import last_error_line
+from conftest import ROOT, chapter_location
 from sphinx.util.matching import Matcher
 
-from conftest import ROOT, chapter_location
+from dlcourse.tools.book import last_error_line
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 

@@ -3,6 +3,7 @@
 import sys
 
 import pytest
+
 from dlcourse.tools.environment import Check, check_environment, check_requirement, main
 
 

@@ -92,6 +92,7 @@ def test_a_killed_run_resumes_where_it_stopped_and_ends_as_an_uninterrupted_one(
 
 def test_a_diverging_run_stops_at_once_and_names_the_cause():
     import keras
+
     from dlcourse.models import build_mlp
     from dlcourse.training import fit, set_seed
 
@@ -108,6 +109,7 @@ def test_a_diverging_run_stops_at_once_and_names_the_cause():
 
 def test_checkpoint_dir_and_strategy_are_checked():
     import tensorflow as tf
+
     from dlcourse.data import load_penguins
     from dlcourse.models import build_mlp
     from dlcourse.training import fit
@@ -125,6 +127,7 @@ def test_checkpoint_dir_and_strategy_are_checked():
 
 def test_a_model_built_in_the_strategy_scope_trains():
     import tensorflow as tf
+
     from dlcourse.data import load_penguins
     from dlcourse.models import build_mlp
     from dlcourse.training import fit

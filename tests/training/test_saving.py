@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from dlcourse.data import load_penguins
 from dlcourse.models import build_mlp
 from dlcourse.training import fit, load_model, save_model, set_seed

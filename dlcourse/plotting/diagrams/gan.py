@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
+
+from dlcourse.plotting._axes import check_ax
 
 __all__ = ["plot_gan_diagram"]
 
 
-def plot_gan_diagram() -> Figure:
+def plot_gan_diagram(*, ax: Axes | None = None) -> Axes:
     """Draw the two players of a GAN: noise -> generator -> fake samples -> discriminator.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
 
     Examples
     --------
-    >>> fig = plot_gan_diagram()
-    >>> "generator G" in [text.get_text() for text in fig.axes[0].texts]
+    >>> ax = plot_gan_diagram()
+    >>> "generator G" in [text.get_text() for text in ax.texts]
     True
     """
-    fig, ax = plt.subplots(figsize=(8, 2.6))
+    ax = check_ax(ax, figsize=(8, 2.6))
     boxes = {"noise z": (0.05, 0.75), "generator G": (0.24, 0.75),
              "fake samples G(z)": (0.48, 0.75), "real samples x": (0.48, 0.2),
              "discriminator D": (0.75, 0.47), "P(real)": (0.95, 0.47)}
@@ -37,4 +43,4 @@ def plot_gan_diagram() -> Figure:
     ax.set_xlim(-0.02, 1.05)
     ax.set_ylim(0, 1)
     ax.axis("off")
-    return fig
+    return ax

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+
 from dlcourse.training.distributed import (
     WorkerFailedError,
     launch_workers,
