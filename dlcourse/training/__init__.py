@@ -13,7 +13,7 @@ Importing it loads TensorFlow (quietly).
 
 from dlcourse.training.fitting import fit
 from dlcourse.training.saving import load_model, save_model
-from dlcourse.training.seeds import set_seed
+from dlcourse.training.seeds import seed_offset, set_seed
 from dlcourse.training.timing import EpochTimer
 
-__all__ = ["EpochTimer", "fit", "load_model", "save_model", "set_seed"]
+__all__ = ["EpochTimer", "fit", "load_model", "save_model", "seed_offset", "set_seed"]
