@@ -56,8 +56,9 @@ def test_star_import_brings_exactly_all(name):
     # defines: no function or class imported from elsewhere (stratified_split, say).
     old_path = name.count(".") == 1 and name.split(".")[1] in dlcourse._OLD_MODULES
     if not hasattr(module, "__path__") and not old_path:
-        foreign = [n for n in names if (inspect.isfunction(getattr(module, n)) or inspect.isclass(getattr(module, n)))
-                   and getattr(module, n).__module__ != name]
+        objects = {n: getattr(module, n) for n in names}
+        foreign = [n for n, obj in objects.items()
+                   if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ != name]
         assert foreign == [], f"{name} exports names it imports: {foreign}"
     # Every public function or class defined here is listed (or is an alias of one that is).
     unlisted = [attr for attr, obj in vars(module).items()
