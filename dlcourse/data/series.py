@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from dlcourse._checks import _describe, check_array, check_int
+from dlcourse.data._requires import require
 from dlcourse.data.split import SplitData, standardize_split
 
 __all__ = ["load_sunspots", "make_windows", "TimeSeries"]
@@ -187,7 +188,7 @@ def load_sunspots(n_test: int = 59) -> TimeSeries:
     n_test = check_int("n_test", n_test, minimum=1)
     if n_test > 200:
         raise ValueError(f"n_test must be at most 200 of the 309 years, got {n_test}")
-    from statsmodels.datasets import sunspots
+    sunspots = require("statsmodels.datasets", by="load_sunspots").sunspots
 
     frame = sunspots.load_pandas().data
     years = frame["YEAR"].to_numpy().astype(np.int64)

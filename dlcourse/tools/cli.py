@@ -92,7 +92,7 @@ def doctor() -> int:
 
     rows = [("OK", "dlcourse", f"{dlcourse.__version__} on {platform.platform()}")]
     for check in check_environment():
-        fix = "" if check.ok else "; fix: make setup (or pip install -c constraints.txt -e '.[book,test]')"
+        fix = "" if check.ok else "; fix: make setup (or pip install -c constraints.txt -e '.[book,test,data]')"
         rows.append((check.status, check.name, str(check).split(" ", 2)[2] + fix))
     try:
         from dlcourse._keras import keras, tf

@@ -120,8 +120,11 @@ def check_requirement(requirement: str, lock: dict[str, str] | None = None) -> C
     return Check(req.name, version, wanted, in_range, locked)
 
 
-def check_environment(extras: tuple[str, ...] = ("book", "test")) -> list[Check]:
+def check_environment(extras: tuple[str, ...] = ("book", "test", "data")) -> list[Check]:
     """Check Python and every requirement of dlcourse (with ``extras``).
+
+    The default extras are the book's install (``make setup``); an extra
+    that includes another (``notebook`` includes ``data``) checks both.
 
     Examples
     --------
@@ -135,10 +138,22 @@ def check_environment(extras: tuple[str, ...] = ("book", "test")) -> list[Check]
     checks = [Check("python", python, ">=" + ".".join(map(str, MIN_PYTHON)),
                     sys.version_info[:2] >= MIN_PYTHON)]
     lock = read_lock()
-    seen = set()
-    for line in importlib.metadata.requires("dlcourse") or []:
-        req = Requirement(line)
-        if req.marker is not None and not any(req.marker.evaluate({"extra": e}) for e in extras):
+    requirements = [Requirement(line) for line in importlib.metadata.requires("dlcourse") or []]
+
+    def wanted(req: Requirement) -> bool:
+        return req.marker is None or any(req.marker.evaluate({"extra": e}) for e in extras)
+
+    # Follow the extras that include others ("dlcourse[data]"), to a fixed point.
+    extras = set(extras)
+    while True:
+        more = {e for req in requirements if canonicalize_name(req.name) == "dlcourse"
+                and wanted(req) for e in req.extras} - extras
+        if not more:
+            break
+        extras |= more
+    seen = {"dlcourse"}
+    for req in requirements:
+        if not wanted(req):
             continue
         if req.name in seen:
             continue
