@@ -63,39 +63,18 @@ FIT_OVERHEAD = 1.03
 HELP_SECONDS = 1.0            # `dlcourse --help`: no TensorFlow on this path
 
 
-def run_chapter(path: Path) -> tuple[float, dict[str, float]]:
-    """Execute a chapter as the book build does; return seconds and glued numbers."""
-    import jupytext
-    import nbclient
+def run_chapter(path: Path) -> tuple[float, dict[str, float], str]:
+    """Execute a chapter as ``dlcourse run`` does; return seconds, glued numbers and the message."""
+    from dlcourse.tools.chapters import execute_chapter, glued
 
-    import tempfile
-
-    from jupyter_client.manager import KernelManager
-
-    notebook = jupytext.read(path)
-    with tempfile.TemporaryDirectory() as sockets:
-        # IPC (a local socket file) rather than TCP: no network port, and no
-        # "Kernel is running over TCP without encryption" warning.
-        kernel = KernelManager(kernel_name="python3", transport="ipc",
-                               ip=str(Path(sockets) / "kernel"))
-        client = nbclient.NotebookClient(
-            notebook, km=kernel, timeout=600,
-            resources={"metadata": {"path": str(path.parent)}},
-        )
-        start = time.perf_counter()
-        client.execute()
-        seconds = time.perf_counter() - start
-    glued = {}
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            meta = output.get("metadata", {}).get("scrapbook")
-            if meta:
-                text = output["data"].get(meta["mime_prefix"] + "text/plain", "")
-                try:
-                    glued[meta["name"]] = float(text)
-                except ValueError:
-                    pass  # a glued figure or table, not a number
-    return seconds, glued
+    run = execute_chapter(path, root=ROOT)
+    numbers = {}
+    for name, text in glued(run.notebook.cells).items():
+        try:
+            numbers[name] = float(text)
+        except ValueError:
+            pass  # a glued figure or table, not a number
+    return run.seconds, numbers, run.message
 
 
 def import_seconds(statement: str = "import dlcourse", repeats: int = 5) -> float:
@@ -212,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and page.stem not in args.only:
             continue
         print(f"running {page} ...", file=sys.stderr, flush=True)
-        seconds, glued = run_chapter(ROOT / page)
+        seconds, glued, message = run_chapter(ROOT / page)
+        if message != "ok":
+            print(f"  {message}", file=sys.stderr, flush=True)
         targets = CHAPTER_TARGETS.get(page.stem, {})
         limit = targets.get("seconds", DEFAULT_SECONDS)
         rows.append((f"{page.stem}: execution", f"{seconds:.1f} s", f"<= {limit} s", seconds <= limit))

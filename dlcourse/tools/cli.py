@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -132,6 +131,8 @@ def run_chapter(root: Path, stem: str, output: Path,
                 progress: Callable[[int, int, str], None] = _progress) -> tuple[bool, float, str]:
     """Execute one chapter cell by cell; write it executed to ``output``.
 
+    The chapter runs as :func:`dlcourse.tools.chapters.execute_chapter` runs it.
+
     Returns (passed, seconds, message): the message names the failing cell's
     line in ``book/`` and its error.
 
@@ -140,40 +141,21 @@ def run_chapter(root: Path, stem: str, output: Path,
     >>> run_chapter(find_root(), "01_neural_networks", Path("out"))  # doctest: +SKIP
     (True, 34.2, 'ok')
     """
-    import jupytext
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     from dlcourse._checks import check_path
-    from dlcourse.tools.book import last_error_line, source_line, toc_notebooks
+    from dlcourse.tools.book import toc_notebooks
+    from dlcourse.tools.chapters import execute_chapter
 
     root, output = check_path("root", root), check_path("output", output)
     pages = {p.stem: p for p in toc_notebooks(root)}
     if stem not in pages:
         raise ValueError(f"stem must be one of the chapters {sorted(pages)}, got {stem!r}")
-    page = pages[stem]
-    notebook = jupytext.read(root / page)
-    code = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
-    client = NotebookClient(notebook, timeout=600,
-                            resources={"metadata": {"path": str((root / page).parent)}})
-    start, message, passed = time.perf_counter(), "ok", True
-    with client.setup_kernel():
-        for done, (index, cell) in enumerate(code):
-            progress(done, len(code), stem)
-            try:
-                client.execute_cell(cell, index)
-            except CellExecutionError as error:
-                line = source_line(root / page, cell.source)
-                where = f"{page.as_posix()}:{line}" if line else page.as_posix()
-                message = f"cell {done + 1} of {len(code)} ({where}) failed: {last_error_line(str(error))}"
-                passed = False
-                break
-        progress(len(code) if passed else done, len(code), stem)
+    run = execute_chapter(root / pages[stem], root=root, progress=progress)
     print(file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, output / f"{stem}.ipynb")
-    return passed, time.perf_counter() - start, message
+    nbformat.write(run.notebook, output / f"{stem}.ipynb")
+    return run.passed, run.seconds, run.message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
