@@ -158,15 +158,8 @@ def run_chapter(root: Path, stem: str, output: Path,
     return run.passed, run.seconds, run.message
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """The ``dlcourse`` console script; returns its exit code.
-
-    Examples
-    --------
-    >>> main(["chapters"])                          # doctest: +SKIP
-    01_neural_networks  Neural networks
-    0
-    """
+def _parser() -> argparse.ArgumentParser:
+    """The command line: --root, and the doctor, chapters and run commands."""
     parser = argparse.ArgumentParser(
         prog="dlcourse", description="The companion command of the Deep Learning, Hands-On book.")
     parser.add_argument("--root", help="the book's folder (holding _toc.yml); default: found")
@@ -182,10 +175,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("chapter", help="a chapter's file stem (see `dlcourse chapters`), or 'all'")
     run.add_argument("--output", default="_build/run",
                      help="folder for the executed notebooks (default: _build/run)")
+    return parser
+
+
+def _print_chapters(listed: list[tuple[str, str]]) -> int:
+    """``dlcourse chapters``: one line per chapter, stem and title."""
+    width = max((len(stem) for stem, _ in listed), default=0)
+    for stem, title in listed:
+        print(f"{stem:<{width}}  {title}")
+    return 0
+
+
+def _run_chapters(root: Path, listed: list[tuple[str, str]], chapter: str, output: Path) -> int:
+    """``dlcourse run``: execute one chapter or all; 1 if any fails, 2 for an unknown name."""
+    names = [stem for stem, _ in listed]
+    if chapter != "all" and chapter not in names:
+        print(f"dlcourse run: unknown chapter {chapter!r}; the chapters are: "
+              f"{', '.join(names)} (or 'all')", file=sys.stderr)
+        return 2
+    failed = 0
+    for stem in names if chapter == "all" else [chapter]:
+        passed, seconds, message = run_chapter(root, stem, output)
+        print(f"{stem}: {'passed' if passed else 'FAILED'} in {seconds:.1f} s"
+              + ("" if passed else f"\n  {message}"))
+        failed += not passed
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``dlcourse`` console script; returns its exit code.
+
+    Examples
+    --------
+    >>> main(["chapters"])                          # doctest: +SKIP
+    01_neural_networks  Neural networks
+    0
+    """
     if argv is not None and (isinstance(argv, str) or not isinstance(argv, Sequence)):
         raise TypeError(f"argv must be a list of strings such as ['chapters'], got {argv!r}")
-    args = parser.parse_args(None if argv is None else list(argv))
-
+    args = _parser().parse_args(None if argv is None else list(argv))
     if args.command == "doctor":
         return doctor()
     try:
@@ -195,23 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     listed = chapters(root)
     if args.command == "chapters":
-        width = max((len(stem) for stem, _ in listed), default=0)
-        for stem, title in listed:
-            print(f"{stem:<{width}}  {title}")
-        return 0
-    names = [stem for stem, _ in listed]
-    wanted = names if args.chapter == "all" else [args.chapter]
-    if args.chapter != "all" and args.chapter not in names:
-        print(f"dlcourse run: unknown chapter {args.chapter!r}; the chapters are: "
-              f"{', '.join(names)} (or 'all')", file=sys.stderr)
-        return 2
-    failed = 0
-    for stem in wanted:
-        passed, seconds, message = run_chapter(root, stem, Path(args.output))
-        print(f"{stem}: {'passed' if passed else 'FAILED'} in {seconds:.1f} s"
-              + ("" if passed else f"\n  {message}"))
-        failed += not passed
-    return 1 if failed else 0
+        return _print_chapters(listed)
+    return _run_chapters(root, listed, args.chapter, Path(args.output))
 
 
 if __name__ == "__main__":
