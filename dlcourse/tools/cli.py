@@ -1,5 +1,6 @@
 """The ``dlcourse`` command: check an install, list the chapters, run one.
 
+    dlcourse --version              the installed version
     dlcourse doctor                 versions, devices, dependencies, offline data
     dlcourse chapters               the chapters in the book's order
     dlcourse run 03_training        execute a chapter headless, with progress
@@ -48,9 +49,8 @@ def find_root(start: str | Path | None = None) -> Path:
         if (folder / "_toc.yml").is_file():
             return folder
     raise ValueError(
-        f"start {str(candidates[0])!r} is not the book's folder (no _toc.yml there"
-        f"{'' if start is not None else ' or above'}): run dlcourse from the book's folder, "
-        "or pass --root"
+        f"no _toc.yml in {str(candidates[0])}{'' if start is not None else ' or above'}: "
+        "run dlcourse from the book's folder, or pass --root"
     )
 
 
@@ -59,7 +59,53 @@ def _table(rows: Sequence[tuple[str, str, str]]) -> str:
     return "\n".join(f"[{status}] {name:<{width}}  {detail}" for status, name, detail in rows)
 
 
-def _data_rows() -> list[tuple[str, str, str]]:
+def _checkout() -> Path | None:
+    """The source checkout dlcourse runs from (it has the Makefile), or None for a plain install."""
+    import dlcourse
+
+    folder = Path(dlcourse.__file__).resolve().parent.parent
+    return folder if (folder / "Makefile").is_file() and (folder / "pyproject.toml").is_file() else None
+
+
+def _fix(checkout: Path | None) -> str:
+    """How to repair the install: ``make setup`` in a checkout, else pip."""
+    if checkout is not None:
+        return "make setup (or pip install -c constraints.txt -e '.[book,test]')"
+    return "pip install --upgrade 'dlcourse[book,test]'"
+
+
+def _environment_rows(checkout: Path | None) -> list[tuple[str, str, str]]:
+    """One row per dependency; outside a checkout, missing book/test extras are optional."""
+    from dlcourse.tools.environment import check_environment
+
+    core = {check.name for check in check_environment(extras=())}
+    rows = []
+    for check in check_environment():
+        detail = str(check).split(" ", 2)[2]
+        if check.ok:
+            rows.append((check.status, check.name, detail))
+        elif checkout is None and check.name not in core:
+            rows.append(("OPTIONAL", check.name, f"{detail}; only for building the book and its "
+                                                 "tests: pip install 'dlcourse[book,test]'"))
+        else:
+            rows.append((check.status, check.name, f"{detail}; fix: {_fix(checkout)}"))
+    return rows
+
+
+def _tensorflow_rows(checkout: Path | None) -> list[tuple[str, str, str]]:
+    """TensorFlow's and Keras's versions and the devices TensorFlow sees."""
+    try:
+        from dlcourse._keras import keras, tf
+
+        devices = ", ".join(d.device_type for d in tf.config.list_physical_devices()) or "none"
+        return [("OK", "tensorflow", f"{tf.__version__}, Keras {keras.__version__}"),
+                ("OK", "devices", f"{devices} (the book needs no GPU)")]
+    except Exception as error:  # a doctor reports, it does not crash
+        return [("FAIL", "tensorflow", f"{error}; fix: {_fix(checkout)}")]
+
+
+def _data_rows(checkout: Path | None = None) -> list[tuple[str, str, str]]:
+    """Whether each data set of the book loads offline."""
     import dlcourse.data
 
     rows = []
@@ -70,13 +116,16 @@ def _data_rows() -> list[tuple[str, str, str]]:
             detail = f"loads offline, train {shape.shape}" if shape is not None else "loads offline"
             rows.append(("OK", name, detail))
         except Exception as error:  # a doctor reports, it does not crash
-            rows.append(("FAIL", name, f"{type(error).__name__}: {error}; fix: make setup "
+            rows.append(("FAIL", name, f"{type(error).__name__}: {error}; fix: {_fix(checkout)} "
                                        "(installs the packages that ship the data)"))
     return rows
 
 
 def doctor() -> int:
     """Print Python, TensorFlow and Keras versions, devices, dependencies and data; 0 if all OK.
+
+    Missing book and test extras fail only in a source checkout; in a plain
+    install they are reported as optional.
 
     Examples
     --------
@@ -87,23 +136,13 @@ def doctor() -> int:
     import platform
 
     import dlcourse
-    from dlcourse.tools.environment import check_environment
 
-    rows = [("OK", "dlcourse", f"{dlcourse.__version__} on {platform.platform()}")]
-    for check in check_environment():
-        fix = "" if check.ok else "; fix: make setup (or pip install -c constraints.txt -e '.[book,test]')"
-        rows.append((check.status, check.name, str(check).split(" ", 2)[2] + fix))
-    try:
-        from dlcourse._keras import keras, tf
-
-        devices = ", ".join(d.device_type for d in tf.config.list_physical_devices()) or "none"
-        rows.append(("OK", "tensorflow", f"{tf.__version__}, Keras {keras.__version__}"))
-        rows.append(("OK", "devices", f"{devices} (the book needs no GPU)"))
-    except Exception as error:
-        rows.append(("FAIL", "tensorflow", f"{error}; fix: make setup"))
-    rows += _data_rows()
+    checkout = _checkout()
+    where = f"checkout {checkout}" if checkout is not None else "installed package"
+    rows = [("OK", "dlcourse", f"{dlcourse.__version__} on {platform.platform()} ({where})")]
+    rows += _environment_rows(checkout) + _tensorflow_rows(checkout) + _data_rows(checkout)
     print(_table(rows))
-    return 0 if all(status in ("OK", "DIFF") for status, _, _ in rows) else 1
+    return 0 if all(status in ("OK", "DIFF", "OPTIONAL") for status, _, _ in rows) else 1
 
 
 def chapters(root: Path) -> list[tuple[str, str]]:
@@ -159,9 +198,12 @@ def run_chapter(root: Path, stem: str, output: Path,
 
 
 def _parser() -> argparse.ArgumentParser:
-    """The command line: --root, and the doctor, chapters and run commands."""
+    """The command line: --version, --root, and the doctor, chapters and run commands."""
+    import dlcourse
+
     parser = argparse.ArgumentParser(
         prog="dlcourse", description="The companion command of the Deep Learning, Hands-On book.")
+    parser.add_argument("--version", action="version", version=f"dlcourse {dlcourse.__version__}")
     parser.add_argument("--root", help="the book's folder (holding _toc.yml); default: found")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("doctor", help="check Python, TensorFlow, devices, dependencies and data",
