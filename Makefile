@@ -89,6 +89,8 @@ book: check-python $(STAMP)
 # Every page of the built book in Debian's headless Chromium (Playwright, no
 # browser download): see tests/browser/test_pages.py. Needs `make book` first.
 CHROMIUM ?= /usr/bin/chromium
+# Read by tests/browser and book/_ext/print_pdf.py (dlcourse.tools.browser.chromium_path).
+export CHROMIUM
 browser-test: check-python $(STAMP)
 	@test -f _build/html/index.html || { echo "error: no _build/html: run 'make book' first" >&2; exit 1; }
 	@if [ ! -x $(CHROMIUM) ]; then \

@@ -3,33 +3,17 @@
 from pathlib import Path
 
 import pytest
+from dlcourse.tools.chapters import execute_chapter, glued
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = "01_neural_networks"
 
 
-def glued(cell_outputs: list[list]) -> dict[str, str]:
-    """The values a chapter glues, by name, as the text shows them."""
-    values = {}
-    for outputs in cell_outputs:
-        for out in outputs:
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                text = [v for k, v in out["data"].items() if k.endswith("text/plain")]
-                values[name] = text[0] if text else repr(sorted(out["data"]))
-    return values
-
-
 def execute(stem: str) -> list[list]:
-    """Execute a chapter as the book does; the outputs of each code cell."""
-    import jupytext
-    import nbclient
-
-    page = ROOT / "book" / f"{stem}.md"
-    notebook = jupytext.read(page)
-    nbclient.NotebookClient(notebook, timeout=600,
-                            resources={"metadata": {"path": str(page.parent)}}).execute()
-    return [cell.outputs for cell in notebook.cells if cell.cell_type == "code"]
+    """Execute a chapter as ``dlcourse run`` does; the outputs of each code cell."""
+    run = execute_chapter(ROOT / "book" / f"{stem}.md", root=ROOT)
+    assert run.passed, run.message
+    return [cell.outputs for cell in run.notebook.cells if cell.cell_type == "code"]
 
 
 def test_glued_is_read_from_display_outputs():

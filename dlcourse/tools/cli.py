@@ -1,5 +1,6 @@
 """The ``dlcourse`` command: check an install, list the chapters, run one.
 
+    dlcourse --version              the installed version
     dlcourse doctor                 versions, devices, dependencies, offline data
     dlcourse chapters               the chapters in the book's order
     dlcourse run 03_training        execute a chapter headless, with progress
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -49,9 +49,8 @@ def find_root(start: str | Path | None = None) -> Path:
         if (folder / "_toc.yml").is_file():
             return folder
     raise ValueError(
-        f"start {str(candidates[0])!r} is not the book's folder (no _toc.yml there"
-        f"{'' if start is not None else ' or above'}): run dlcourse from the book's folder, "
-        "or pass --root"
+        f"no _toc.yml in {str(candidates[0])}{'' if start is not None else ' or above'}: "
+        "run dlcourse from the book's folder, or pass --root"
     )
 
 
@@ -60,8 +59,56 @@ def _table(rows: Sequence[tuple[str, str, str]]) -> str:
     return "\n".join(f"[{status}] {name:<{width}}  {detail}" for status, name, detail in rows)
 
 
-def _data_rows() -> list[tuple[str, str, str]]:
+def _checkout() -> Path | None:
+    """The source checkout dlcourse runs from (it has the Makefile), or None for a plain install."""
+    import dlcourse
+
+    folder = Path(dlcourse.__file__).resolve().parent.parent
+    return folder if (folder / "Makefile").is_file() and (folder / "pyproject.toml").is_file() else None
+
+
+def _fix(checkout: Path | None) -> str:
+    """How to repair the install: ``make setup`` in a checkout, else pip."""
+    if checkout is not None:
+        return "make setup (or pip install -c constraints.txt -e '.[book,test,data]')"
+    return "pip install --upgrade 'dlcourse[book,test,data]'"
+
+
+def _environment_rows(checkout: Path | None) -> list[tuple[str, str, str]]:
+    """One row per dependency; outside a checkout, missing book/test extras are optional."""
+    from dlcourse.tools.environment import check_environment
+
+    core = {check.name for check in check_environment(extras=())}
+    rows = []
+    for check in check_environment():
+        detail = str(check).split(" ", 2)[2]
+        if check.ok:
+            rows.append((check.status, check.name, detail))
+        elif checkout is None and check.name not in core:
+            rows.append(("OPTIONAL", check.name, f"{detail}; only for the book's data sets, its "
+                                                 "build and tests: pip install "
+                                                 "'dlcourse[data,book,test]'"))
+        else:
+            rows.append((check.status, check.name, f"{detail}; fix: {_fix(checkout)}"))
+    return rows
+
+
+def _tensorflow_rows(checkout: Path | None) -> list[tuple[str, str, str]]:
+    """TensorFlow's and Keras's versions and the devices TensorFlow sees."""
+    try:
+        from dlcourse._keras import keras, tf
+
+        devices = ", ".join(d.device_type for d in tf.config.list_physical_devices()) or "none"
+        return [("OK", "tensorflow", f"{tf.__version__}, Keras {keras.__version__}"),
+                ("OK", "devices", f"{devices} (the book needs no GPU)")]
+    except Exception as error:  # a doctor reports, it does not crash
+        return [("FAIL", "tensorflow", f"{error}; fix: {_fix(checkout)}")]
+
+
+def _data_rows(checkout: Path | None = None) -> list[tuple[str, str, str]]:
+    """Whether each data set of the book loads offline."""
     import dlcourse.data
+    from dlcourse.data._requires import MissingExtraError
 
     rows = []
     for name in DATASETS:
@@ -70,14 +117,19 @@ def _data_rows() -> list[tuple[str, str, str]]:
             shape = getattr(data, "x_train", None)
             detail = f"loads offline, train {shape.shape}" if shape is not None else "loads offline"
             rows.append(("OK", name, detail))
+        except MissingExtraError as error:  # the data extra is optional outside a checkout
+            rows.append(("OPTIONAL" if checkout is None else "FAIL", name, str(error)))
         except Exception as error:  # a doctor reports, it does not crash
-            rows.append(("FAIL", name, f"{type(error).__name__}: {error}; fix: make setup "
+            rows.append(("FAIL", name, f"{type(error).__name__}: {error}; fix: {_fix(checkout)} "
                                        "(installs the packages that ship the data)"))
     return rows
 
 
 def doctor() -> int:
     """Print Python, TensorFlow and Keras versions, devices, dependencies and data; 0 if all OK.
+
+    Missing book and test extras fail only in a source checkout; in a plain
+    install they are reported as optional.
 
     Examples
     --------
@@ -88,23 +140,13 @@ def doctor() -> int:
     import platform
 
     import dlcourse
-    from dlcourse.tools.environment import check_environment
 
-    rows = [("OK", "dlcourse", f"{dlcourse.__version__} on {platform.platform()}")]
-    for check in check_environment():
-        fix = "" if check.ok else "; fix: make setup (or pip install -c constraints.txt -e '.[book,test,data]')"
-        rows.append((check.status, check.name, str(check).split(" ", 2)[2] + fix))
-    try:
-        from dlcourse._keras import keras, tf
-
-        devices = ", ".join(d.device_type for d in tf.config.list_physical_devices()) or "none"
-        rows.append(("OK", "tensorflow", f"{tf.__version__}, Keras {keras.__version__}"))
-        rows.append(("OK", "devices", f"{devices} (the book needs no GPU)"))
-    except Exception as error:
-        rows.append(("FAIL", "tensorflow", f"{error}; fix: make setup"))
-    rows += _data_rows()
+    checkout = _checkout()
+    where = f"checkout {checkout}" if checkout is not None else "installed package"
+    rows = [("OK", "dlcourse", f"{dlcourse.__version__} on {platform.platform()} ({where})")]
+    rows += _environment_rows(checkout) + _tensorflow_rows(checkout) + _data_rows(checkout)
     print(_table(rows))
-    return 0 if all(status in ("OK", "DIFF") for status, _, _ in rows) else 1
+    return 0 if all(status in ("OK", "DIFF", "OPTIONAL") for status, _, _ in rows) else 1
 
 
 def chapters(root: Path) -> list[tuple[str, str]]:
@@ -132,6 +174,8 @@ def run_chapter(root: Path, stem: str, output: Path,
                 progress: Callable[[int, int, str], None] = _progress) -> tuple[bool, float, str]:
     """Execute one chapter cell by cell; write it executed to ``output``.
 
+    The chapter runs as :func:`dlcourse.tools.chapters.execute_chapter` runs it.
+
     Returns (passed, seconds, message): the message names the failing cell's
     line in ``book/`` and its error.
 
@@ -140,53 +184,30 @@ def run_chapter(root: Path, stem: str, output: Path,
     >>> run_chapter(find_root(), "01_neural_networks", Path("out"))  # doctest: +SKIP
     (True, 34.2, 'ok')
     """
-    import jupytext
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     from dlcourse._checks import check_path
-    from dlcourse.tools.book import last_error_line, source_line, toc_notebooks
+    from dlcourse.tools.book import toc_notebooks
+    from dlcourse.tools.chapters import execute_chapter
 
     root, output = check_path("root", root), check_path("output", output)
     pages = {p.stem: p for p in toc_notebooks(root)}
     if stem not in pages:
         raise ValueError(f"stem must be one of the chapters {sorted(pages)}, got {stem!r}")
-    page = pages[stem]
-    notebook = jupytext.read(root / page)
-    code = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
-    client = NotebookClient(notebook, timeout=600,
-                            resources={"metadata": {"path": str((root / page).parent)}})
-    start, message, passed = time.perf_counter(), "ok", True
-    with client.setup_kernel():
-        for done, (index, cell) in enumerate(code):
-            progress(done, len(code), stem)
-            try:
-                client.execute_cell(cell, index)
-            except CellExecutionError as error:
-                line = source_line(root / page, cell.source)
-                where = f"{page.as_posix()}:{line}" if line else page.as_posix()
-                message = f"cell {done + 1} of {len(code)} ({where}) failed: {last_error_line(str(error))}"
-                passed = False
-                break
-        progress(len(code) if passed else done, len(code), stem)
+    run = execute_chapter(root / pages[stem], root=root, progress=progress)
     print(file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, output / f"{stem}.ipynb")
-    return passed, time.perf_counter() - start, message
+    nbformat.write(run.notebook, output / f"{stem}.ipynb")
+    return run.passed, run.seconds, run.message
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """The ``dlcourse`` console script; returns its exit code.
+def _parser() -> argparse.ArgumentParser:
+    """The command line: --version, --root, and the doctor, chapters and run commands."""
+    import dlcourse
 
-    Examples
-    --------
-    >>> main(["chapters"])                          # doctest: +SKIP
-    01_neural_networks  Neural networks
-    0
-    """
     parser = argparse.ArgumentParser(
         prog="dlcourse", description="The companion command of the Deep Learning, Hands-On book.")
+    parser.add_argument("--version", action="version", version=f"dlcourse {dlcourse.__version__}")
     parser.add_argument("--root", help="the book's folder (holding _toc.yml); default: found")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("doctor", help="check Python, TensorFlow, devices, dependencies and data",
@@ -200,10 +221,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("chapter", help="a chapter's file stem (see `dlcourse chapters`), or 'all'")
     run.add_argument("--output", default="_build/run",
                      help="folder for the executed notebooks (default: _build/run)")
+    return parser
+
+
+def _print_chapters(listed: list[tuple[str, str]]) -> int:
+    """``dlcourse chapters``: one line per chapter, stem and title."""
+    width = max((len(stem) for stem, _ in listed), default=0)
+    for stem, title in listed:
+        print(f"{stem:<{width}}  {title}")
+    return 0
+
+
+def _run_chapters(root: Path, listed: list[tuple[str, str]], chapter: str, output: Path) -> int:
+    """``dlcourse run``: execute one chapter or all; 1 if any fails, 2 for an unknown name."""
+    names = [stem for stem, _ in listed]
+    if chapter != "all" and chapter not in names:
+        print(f"dlcourse run: unknown chapter {chapter!r}; the chapters are: "
+              f"{', '.join(names)} (or 'all')", file=sys.stderr)
+        return 2
+    failed = 0
+    for stem in names if chapter == "all" else [chapter]:
+        passed, seconds, message = run_chapter(root, stem, output)
+        print(f"{stem}: {'passed' if passed else 'FAILED'} in {seconds:.1f} s"
+              + ("" if passed else f"\n  {message}"))
+        failed += not passed
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``dlcourse`` console script; returns its exit code.
+
+    Examples
+    --------
+    >>> main(["chapters"])                          # doctest: +SKIP
+    01_neural_networks  Neural networks
+    0
+    """
     if argv is not None and (isinstance(argv, str) or not isinstance(argv, Sequence)):
         raise TypeError(f"argv must be a list of strings such as ['chapters'], got {argv!r}")
-    args = parser.parse_args(None if argv is None else list(argv))
-
+    args = _parser().parse_args(None if argv is None else list(argv))
     if args.command == "doctor":
         return doctor()
     try:
@@ -213,23 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     listed = chapters(root)
     if args.command == "chapters":
-        width = max((len(stem) for stem, _ in listed), default=0)
-        for stem, title in listed:
-            print(f"{stem:<{width}}  {title}")
-        return 0
-    names = [stem for stem, _ in listed]
-    wanted = names if args.chapter == "all" else [args.chapter]
-    if args.chapter != "all" and args.chapter not in names:
-        print(f"dlcourse run: unknown chapter {args.chapter!r}; the chapters are: "
-              f"{', '.join(names)} (or 'all')", file=sys.stderr)
-        return 2
-    failed = 0
-    for stem in wanted:
-        passed, seconds, message = run_chapter(root, stem, Path(args.output))
-        print(f"{stem}: {'passed' if passed else 'FAILED'} in {seconds:.1f} s"
-              + ("" if passed else f"\n  {message}"))
-        failed += not passed
-    return 1 if failed else 0
+        return _print_chapters(listed)
+    return _run_chapters(root, listed, args.chapter, Path(args.output))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The built book in a real browser (``make browser-test``, after ``make book``).
 
 Serves ``_build/html`` on 127.0.0.1 and opens every page of ``_toc.yml`` in
-Debian's headless Chromium through Playwright (never ``playwright install``:
+headless Chromium (``$CHROMIUM``, default Debian's) through Playwright (never ``playwright install``:
 that downloads a browser). Each page must: fetch nothing from outside
 127.0.0.1, have no failed request and no console error, show every image
 (loaded, with alt text), carry its title in ``<title>``, render every
@@ -17,11 +17,8 @@ Not part of ``make test`` (marker ``browser``, deselected by default).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +29,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 from dlcourse.tools.book import is_notebook, page_title, toc_pages  # noqa: E402
+from dlcourse.tools.browser import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -39,14 +37,6 @@ ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
 EXECUTED = ROOT / "_build" / "jupyter_execute"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = toc_pages(ROOT)
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 REPOSITORY = CONFIG["repository"]["url"].rstrip("/")
@@ -66,30 +56,22 @@ SEARCHES = {
 }
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep the test output readable
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
     if not (HTML / "index.html").is_file():
         pytest.fail(f"no built book in {HTML}: run `make book` first")
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_directory(HTML) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: `make browser-test` installs Debian's chromium")
+    chromium = chromium_path()
+    if not chromium.is_file():
+        pytest.fail(f"{chromium} is missing: `make browser-test` installs Debian's chromium "
+                    "(or set CHROMIUM to another Chromium)")
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -75,7 +75,65 @@ def test_wrong_usage_is_refused(tmp_path, capsys):
     with pytest.raises(TypeError, match="argv"):
         main("chapters")
     assert main(["--root", str(tmp_path), "chapters"]) == 2
-    assert "not the book's folder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"no _toc.yml in {tmp_path}: run dlcourse from the book's folder, or pass --root" in err
+    assert "start" not in err
+
+
+def test_outside_the_book_the_error_says_what_to_do(tmp_path, monkeypatch, capsys):
+    import dlcourse
+
+    # Neither the current folder, its parents nor the package's checkout hold _toc.yml.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(dlcourse, "__file__", str(tmp_path / "site" / "dlcourse" / "__init__.py"))
+    assert main(["chapters"]) == 2
+    err = capsys.readouterr().err
+    assert f"no _toc.yml in {tmp_path} or above: run dlcourse from the book's folder" in err
+    assert "start" not in err
+
+
+@pytest.mark.parametrize("command", [["-m", "dlcourse"], ["-m", "dlcourse.tools.cli"]])
+def test_version_is_printed(command):
+    import dlcourse
+
+    out = subprocess.run([sys.executable, *command, "--version"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == f"dlcourse {dlcourse.__version__}"
+
+
+def _missing_extra(monkeypatch):
+    """jupyter-book (a book extra) reads as not installed; TensorFlow and data are skipped."""
+    from dlcourse.tools import cli, environment
+
+    real = environment.check_requirement
+
+    def check(requirement, lock=None):
+        if requirement.startswith("jupyter-book"):
+            return environment.Check("jupyter-book", "not installed", ">=1", False)
+        return real(requirement, lock)
+
+    monkeypatch.setattr(environment, "check_requirement", check)
+    monkeypatch.setattr(cli, "_tensorflow_rows", lambda checkout: [])
+    monkeypatch.setattr(cli, "_data_rows", lambda checkout: [])
+    return cli
+
+
+def test_doctor_outside_a_checkout_treats_extras_as_optional(monkeypatch, capsys):
+    cli = _missing_extra(monkeypatch)
+    monkeypatch.setattr(cli, "_checkout", lambda: None)
+    assert cli.doctor() == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "jupyter-book" in line)
+    assert line.startswith("[OPTIONAL]") and "pip install 'dlcourse[book,test]'" in line
+    assert "make setup" not in out and "[FAIL]" not in out
+
+
+def test_doctor_in_a_checkout_fails_on_a_missing_extra(monkeypatch, capsys, tmp_path):
+    cli = _missing_extra(monkeypatch)
+    monkeypatch.setattr(cli, "_checkout", lambda: tmp_path)
+    assert cli.doctor() == 1
+    line = next(line for line in capsys.readouterr().out.splitlines() if "jupyter-book" in line)
+    assert line.startswith("[FAIL]") and "make setup" in line
 
 
 def test_doctor_reports_every_dependency_and_data_set(capsys):
