@@ -124,7 +124,7 @@ def test_doctor_outside_a_checkout_treats_extras_as_optional(monkeypatch, capsys
     assert cli.doctor() == 0
     out = capsys.readouterr().out
     line = next(line for line in out.splitlines() if "jupyter-book" in line)
-    assert line.startswith("[OPTIONAL]") and "pip install 'dlcourse[book,test]'" in line
+    assert line.startswith("[OPTIONAL]") and "pip install 'dlcourse[data,book,test]'" in line
     assert "make setup" not in out and "[FAIL]" not in out
 
 
