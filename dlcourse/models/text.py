@@ -191,7 +191,7 @@ def build_transformer_classifier(
     ``"attention"``) with a residual connection and layer normalisation;
     a position-wise feed-forward network, again with residual and
     normalisation; the average over the (unpadded) words; a sigmoid.
-    :func:`attention_weights` reads what the attention looked at.
+    :func:`~dlcourse.evaluation.attention_weights` reads what the attention looked at.
 
     Examples
     --------

@@ -27,7 +27,8 @@ def test_toc_lists_intro_first_and_the_chapters():
 
 def test_every_book_page_is_in_the_toc():
     listed = {p.as_posix() for p in toc_pages(ROOT)}
-    on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "book").glob("*.md")}
+    on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "book").rglob("*.md")
+               if not any(part.startswith(("_", ".")) for part in p.relative_to(ROOT).parts)}
     assert on_disk == listed
 
 
