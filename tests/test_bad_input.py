@@ -71,7 +71,8 @@ def test_junk_arguments_are_refused_by_name(name, bad):
         f"{name}: {type(info.value).__name__}: {message}"
 
 
-@pytest.mark.parametrize("bad", [Junk(), None, "0", [0], float("nan")], ids=repr)
+@pytest.mark.parametrize("bad", [Junk(), None, "0", [0], float("nan"), float("inf"), 10**400,
+                                 1 + 2j, True], ids=lambda b: repr(b)[:20])
 @pytest.mark.parametrize("name", sorted(CHECKERS))
 def test_checkers_answer_junk_with_a_failing_verdict(name, bad):
     checker = CHECKERS[name]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from dlcourse import activations
+from dlcourse.exercises._slips import read_array
 from dlcourse.exercises.verdict import Verdict, read_number
 
 __all__ = [
@@ -64,15 +65,7 @@ COLLAPSE_B2 = (0.5,)
 
 
 def _as_array(value: Any, name: str) -> np.ndarray | Verdict:
-    if value is None:
-        return Verdict(False, f"Replace None with {name}, a NumPy array.")
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return Verdict(False, f"{name} must be an array of numbers, got {type(value).__name__}.")
-    if not np.all(np.isfinite(array)):
-        return Verdict(False, f"{name} holds NaN or inf: compute it from the weights.")
-    return array
+    return read_array(value, f"{name}, a NumPy array of numbers")
 
 
 def check_collapsed_layer(W: Any, b: Any) -> Verdict:
@@ -85,7 +78,7 @@ def check_collapsed_layer(W: Any, b: Any) -> Verdict:
     Examples
     --------
     >>> check_collapsed_layer(None, None)
-    Not yet. Replace None with W, a NumPy array.
+    Not yet. Replace None with W, a NumPy array of numbers.
     """
     W = _as_array(W, "W")
     if isinstance(W, Verdict):

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from dlcourse.exercises._slips import read_array
 from dlcourse.exercises.verdict import Verdict, read_number
 from dlcourse.scratch.conv import conv2d, output_size
 
@@ -124,18 +125,9 @@ def check_edge_kernel(kernel: Any) -> Verdict:
     >>> check_edge_kernel([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])
     Correct! It answers 0 on flat areas and vertical edges, and 3 on the horizontal edge.
     """
-    if kernel is None:
-        return Verdict(False, "Replace None with a 3x3 kernel, e.g. a list of three rows of "
-                              "three numbers.")
-    try:
-        weights = np.asarray(kernel, dtype=float)
-    except (TypeError, ValueError):
-        return Verdict(False, f"The kernel must be 3 rows of 3 numbers, got {kernel!r}.")
-    if weights.shape != (3, 3):
-        return Verdict(False, f"The kernel must be 3 rows of 3 numbers (shape (3, 3)), got "
-                              f"shape {weights.shape}.")
-    if not np.all(np.isfinite(weights)):
-        return Verdict(False, "The kernel must hold only finite numbers, not NaN or inf.")
+    weights = read_array(kernel, "a 3x3 kernel: 3 rows of 3 numbers", (3, 3))
+    if isinstance(weights, Verdict):
+        return weights
     flat, horizontal, vertical = (float(np.abs(conv2d(image, weights)).max())
                                   for image in _step_images())
     tolerance = 1e-6 * float(np.abs(weights).sum())

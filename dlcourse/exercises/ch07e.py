@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from dlcourse.exercises._slips import read_array
 from dlcourse.exercises.verdict import Verdict
 
 __all__ = [
@@ -37,19 +38,9 @@ def check_fgsm_step(answer: Any) -> Verdict:
     >>> check_fgsm_step(None)
     Not yet. Replace None with the four perturbed pixel values, as a list.
     """
-    if answer is None:
-        return Verdict(False, "Replace None with the four perturbed pixel values, as a list.")
-    if isinstance(answer, (str, bytes)):
-        return Verdict(False, f"You entered the text {answer!r}: enter a list of four numbers.")
-    try:
-        values = np.asarray(answer, dtype=float).ravel()
-    except (TypeError, ValueError):
-        return Verdict(False, f"Enter a list of four numbers, got {type(answer).__name__}.")
-    if values.shape != (len(FGSM_X),):
-        return Verdict(False, f"Enter one value per pixel: {len(FGSM_X)} numbers, got "
-                              f"{values.size}.")
-    if not np.all(np.isfinite(values)):
-        return Verdict(False, "Your answer holds NaN or infinity: every pixel needs a number.")
+    values = read_array(answer, "the four perturbed pixel values, as a list", (len(FGSM_X),))
+    if isinstance(values, Verdict):
+        return values
     x, g, eps = np.array(FGSM_X), np.array(FGSM_GRADIENT), FGSM_EPSILON
     expected = np.clip(x + eps * np.sign(g), 0, 1)
     if np.allclose(values, expected, atol=1e-6):
