@@ -107,6 +107,18 @@ def _holds_none(value: Any) -> bool:
         return False
 
 
+def _is_stream(value: Any) -> bool:
+    """Say whether ``value`` is a ``tf.data.Dataset``, a generator or an iterator.
+
+    NumPy cannot turn those into an array of numbers: they hold batches
+    (and often labels too) that must be collected first.
+    """
+    if isinstance(value, (np.ndarray, list, tuple, str, bytes)):
+        return False
+    return hasattr(value, "element_spec") or (
+        hasattr(value, "__next__") and hasattr(value, "__iter__"))
+
+
 def check_array(
     name: str,
     value: Any,
@@ -123,6 +135,12 @@ def check_array(
     if _holds_none(value):
         what = "None" if value is None else "a None"
         raise TypeError(f"{name} must be an array of numbers, got {what} ({_describe(value)})")
+    if _is_stream(value):
+        raise TypeError(
+            f"{name} must be an array of numbers, got a stream of batches ({_describe(value)}): "
+            f"pass the arrays themselves (e.g. data.x_test), or collect the batches first, "
+            f"np.concatenate([batch for batch, _ in dataset])"
+        )
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

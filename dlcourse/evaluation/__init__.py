@@ -3,7 +3,8 @@
 One module per concern; everything is importable from ``dlcourse.evaluation``:
 
 - :mod:`~dlcourse.evaluation.predictions`: a model's outputs (one dispatch for
-  Keras, scikit-learn and plain functions), predicted classes, forecasts
+  Keras, scikit-learn and plain functions), what they are (probabilities,
+  logits, labels: one reading for every helper), predicted classes, forecasts
 - :mod:`~dlcourse.evaluation.metrics`: accuracy, RMSE, recall per class,
   sensitivity, specificity, and a threshold chosen on validation data
 - :mod:`~dlcourse.evaluation.runs`: epochs to a target, generalization gaps,
@@ -45,6 +46,9 @@ from dlcourse.evaluation.metrics import (
     specificity,
 )
 from dlcourse.evaluation.predictions import (
+    class_probabilities,
+    class_scores,
+    declared_output,
     forecast,
     model_outputs,
     predict_classes,
@@ -64,8 +68,11 @@ __all__ = [
     "attention_weights",
     "choose_threshold",
     "class_coverage",
+    "class_probabilities",
+    "class_scores",
     "ClassCoverage",
     "confusion_counts",
+    "declared_output",
     "epochs_to_reach",
     "fgsm",
     "flip_pixels",

@@ -5,6 +5,18 @@ Both use the gradient of a trained classifier with respect to its *input*
 al. (2015) steps every pixel a little in the direction that raises the
 loss; a saliency map (Simonyan et al., 2014) shows which pixels the class
 score is most sensitive to (chapter 7, challenges).
+
+The valid range of the inputs is explicit: :func:`fgsm`,
+:func:`accuracy_under_attack` and :func:`random_sign_noise` take
+``clip=(low, high)``, by default ``(0.0, 1.0)``, the range of images scaled
+to [0, 1]. Inputs outside that range (standardised data, pixels in 0-255)
+are refused rather than clipped into it, so ``epsilon=0`` always returns
+``x`` unchanged; pass ``clip=None`` to not clip at all, or ``clip="data"``
+to keep the result within the smallest and largest value of ``x`` itself.
+
+The classifier may end in a softmax (probabilities) or output logits: a
+Keras model says which by its last layer and loss, else the values decide
+(:func:`dlcourse.evaluation.predictions.class_scores`).
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from dlcourse._checks import (
     check_model_input,
     check_same_length,
 )
+from dlcourse.evaluation.predictions import _look_like_probabilities, declared_output
 
 __all__ = ["accuracy_under_attack", "fgsm", "flip_pixels", "random_sign_noise", "saliency_map"]
 
@@ -31,7 +44,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
 def _check_classifier(model: Any) -> int:
-    """Raise unless ``model`` is a Keras model with one softmax-like output per class."""
+    """Raise unless ``model`` is a Keras model with one output (probability or logit) per class."""
     from dlcourse._keras import keras
 
     if not isinstance(model, keras.Model):
@@ -45,7 +58,22 @@ def _check_classifier(model: Any) -> int:
             f"model must output one probability per class, shape (None, n_classes >= 2), "
             f"got output shape {output_shape}"
         )
+    declared = declared_output(model)
+    if declared in ("regression", "multi_label"):
+        what = ("is compiled with a regression loss" if declared == "regression"
+                else "has several sigmoid outputs (multi-label)")
+        raise ValueError(
+            f"model {what}: it must output one probability (softmax) or logit per class"
+        )
     return output_shape[1]
+
+
+def _are_logits(model: Any, outputs: Any) -> bool:
+    """Whether the classifier's outputs are logits rather than probabilities."""
+    declared = declared_output(model)
+    if declared in ("probabilities", "logits"):
+        return declared == "logits"
+    return not _look_like_probabilities(np.asarray(outputs))
 
 
 def _inputs_and_labels(model: Any, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -57,20 +85,45 @@ def _inputs_and_labels(model: Any, x: Any, y: Any) -> tuple[np.ndarray, np.ndarr
     return x.astype(np.float32), y
 
 
-def _check_clip(clip: Any) -> tuple[float, float] | None:
+def _check_clip(clip: Any, x: np.ndarray) -> tuple[float, float] | None:
+    """The range to clip to, refusing inputs outside it (clipping would move them)."""
     if clip is None:
         return None
+    if isinstance(clip, str) and clip == "data":
+        return float(x.min()), float(x.max())
     if isinstance(clip, (str, bytes)) or not isinstance(clip, Sequence) or len(clip) != 2:
-        raise TypeError(f"clip must be a pair (low, high) or None, got {_describe(clip)}")
+        raise TypeError(
+            f"clip must be a pair (low, high), 'data' or None, got {_describe(clip)}"
+        )
     low = check_float("clip[0]", clip[0])
     high = check_float("clip[1]", clip[1])
     if low >= high:
         raise ValueError(f"clip must be (low, high) with low < high, got {tuple(clip)}")
+    if x.min() < low or x.max() > high:
+        raise ValueError(
+            f"x holds values from {x.min():g} to {x.max():g}, outside clip=({low:g}, {high:g}) "
+            "(the default is the range of images scaled to [0, 1]): clipping would move them "
+            "even with epsilon 0. Pass the valid range of your inputs as clip=(low, high), "
+            "clip=None to not clip (standardised data), or clip='data' to stay within the "
+            "smallest and largest value of x"
+        )
     return low, high
 
 
+def _check_epsilon(epsilon: Any) -> float:
+    if isinstance(epsilon, bool) or not isinstance(epsilon, (int, float, np.number)):
+        raise TypeError(f"epsilon must be a number >= 0, got {_describe(epsilon)}")
+    if epsilon < 0:
+        raise ValueError(
+            f"epsilon must be >= 0 (the size of the step up the loss), got {epsilon:g}: "
+            "a negative step would make the inputs easier, not adversarial"
+        )
+    return check_float("epsilon", epsilon, low=0)
+
+
 def fgsm(
-    model: Any, x: Any, y: Any, epsilon: float, *, clip: tuple[float, float] | None = (0.0, 1.0)
+    model: Any, x: Any, y: Any, epsilon: float, *,
+    clip: tuple[float, float] | str | None = (0.0, 1.0),
 ) -> np.ndarray:
     """Perturb inputs with the fast gradient sign method (Goodfellow et al., 2015).
 
@@ -81,15 +134,19 @@ def fgsm(
     Parameters
     ----------
     model : keras.Model
-        A trained classifier with a softmax output (one unit per class).
+        A trained classifier with one output unit per class: a softmax, or
+        logits (read from its loss's ``from_logits``, else from the values).
     x : array-like of shape (n, ...)
         Inputs, as the model takes them (images scaled to [0, 1]).
     y : array-like of int, shape (n,)
         True class labels.
     epsilon : float
         Size of the step per input value, >= 0 (0 returns ``x`` unchanged).
-    clip : (low, high) or None, default (0.0, 1.0)
-        Keep the result in the valid pixel range; ``None`` to not clip.
+    clip : (low, high), "data" or None, default (0.0, 1.0)
+        The valid range of the inputs: the result is clipped to it, and
+        ``x`` must lie within it (else refused: clipping would move it).
+        ``None`` does not clip (standardised data); ``"data"`` clips to the
+        smallest and largest value of ``x``.
 
     Returns
     -------
@@ -110,20 +167,16 @@ def fgsm(
     from dlcourse._keras import tf
 
     x, y = _inputs_and_labels(model, x, y)
-    if isinstance(epsilon, bool) or not isinstance(epsilon, (int, float, np.number)):
-        raise TypeError(f"epsilon must be a number >= 0, got {_describe(epsilon)}")
-    if epsilon < 0:
-        raise ValueError(
-            f"epsilon must be >= 0 (the size of the step up the loss), got {epsilon:g}: "
-            "a negative step would make the inputs easier, not adversarial"
-        )
-    epsilon = check_float("epsilon", epsilon, low=0)
-    clip = _check_clip(clip)
+    epsilon = _check_epsilon(epsilon)
+    clip = _check_clip(clip, x)
+    if epsilon == 0:
+        return x.copy()
     x_tensor = tf.convert_to_tensor(x)
     with tf.GradientTape() as tape:
         tape.watch(x_tensor)
-        probabilities = model(x_tensor, training=False)
-        loss = tf.keras.losses.sparse_categorical_crossentropy(y, probabilities)
+        outputs = model(x_tensor, training=False)
+        loss = tf.keras.losses.sparse_categorical_crossentropy(
+            y, outputs, from_logits=_are_logits(model, outputs))
     gradient = tape.gradient(loss, x_tensor).numpy()
     x_adv = x + epsilon * np.sign(gradient)
     if clip is not None:
@@ -132,9 +185,13 @@ def fgsm(
 
 
 def accuracy_under_attack(
-    model: Any, x: Any, y: Any, epsilons: Sequence[float]
+    model: Any, x: Any, y: Any, epsilons: Sequence[float], *,
+    clip: tuple[float, float] | str | None = (0.0, 1.0),
 ) -> dict[float, float]:
     """Test accuracy of ``model`` on FGSM-perturbed inputs, for each epsilon.
+
+    ``clip`` is the valid range of ``x``, as for :func:`fgsm`; at epsilon 0
+    the accuracy is the clean one.
 
     Examples
     --------
@@ -151,14 +208,21 @@ def accuracy_under_attack(
     x, y = _inputs_and_labels(model, x, y)
     if isinstance(epsilons, (str, bytes)) or not isinstance(epsilons, Sequence) or not epsilons:
         raise TypeError(f"epsilons must be a non-empty list of numbers, got {_describe(epsilons)}")
-    return {float(eps): accuracy(model, fgsm(model, x, y, eps), y) for eps in epsilons}
+    _check_clip(clip, x)  # once, before any attack runs
+    return {float(eps): accuracy(model, fgsm(model, x, y, eps, clip=clip), y) for eps in epsilons}
 
 
-def random_sign_noise(x: Any, epsilon: float, seed: int = 0) -> np.ndarray:
+def random_sign_noise(
+    x: Any, epsilon: float, seed: int = 0, *,
+    clip: tuple[float, float] | str | None = (0.0, 1.0),
+) -> np.ndarray:
     """Add noise of the same size as FGSM's step, but in random directions.
 
     The control experiment for FGSM: every value moves by ``epsilon`` up or
-    down at random, then is clipped to [0, 1].
+    down at random, then is clipped to ``clip``, the valid range of ``x``
+    (as for :func:`fgsm`: ``x`` outside it is refused, ``None`` does not
+    clip, ``"data"`` clips to the range of ``x``). ``epsilon=0`` returns
+    ``x`` unchanged.
 
     Examples
     --------
@@ -168,10 +232,14 @@ def random_sign_noise(x: Any, epsilon: float, seed: int = 0) -> np.ndarray:
     True
     """
     x = check_array("x", x, ndim=(2, 3, 4, 5))
-    epsilon = check_float("epsilon", epsilon, low=0)
+    epsilon = _check_epsilon(epsilon)
     seed = check_int("seed", seed, minimum=0)
+    clip = _check_clip(clip, x)
     signs = np.random.default_rng(seed).choice([-1.0, 1.0], size=x.shape)
-    return np.clip(x + epsilon * signs, 0.0, 1.0).astype(np.float32)
+    noisy = x + epsilon * signs
+    if clip is not None:
+        noisy = np.clip(noisy, *clip)
+    return noisy.astype(np.float32)
 
 
 def saliency_map(model: Any, x: Any, labels: Any = None) -> np.ndarray:
@@ -183,7 +251,8 @@ def saliency_map(model: Any, x: Any, labels: Any = None) -> np.ndarray:
     Parameters
     ----------
     model : keras.Model
-        A trained classifier with one output unit per class.
+        A trained classifier with one output unit per class (a softmax, or
+        logits: turned into probabilities first).
     x : array-like of shape (n, ...)
         Inputs as the model takes them.
     labels : array-like of int, shape (n,), optional
@@ -215,7 +284,8 @@ def saliency_map(model: Any, x: Any, labels: Any = None) -> np.ndarray:
     x_tensor = tf.convert_to_tensor(x)
     with tf.GradientTape() as tape:
         tape.watch(x_tensor)
-        probabilities = model(x_tensor, training=False)
+        outputs = model(x_tensor, training=False)
+        probabilities = tf.nn.softmax(outputs) if _are_logits(model, outputs) else outputs
         chosen = tf.gather(probabilities, labels, axis=1, batch_dims=1)
     gradient = np.abs(tape.gradient(chosen, x_tensor).numpy())
     return gradient.max(axis=-1) if x.ndim == 4 else gradient
@@ -245,6 +315,11 @@ def flip_pixels(x: Any, scores: Any, k: int) -> np.ndarray:
     [[0.0, 1.0], [0.0, 0.0]]
     """
     x = check_array("x", x, ndim=(3, 4))
+    if x.min() < 0 or x.max() > 1:
+        raise ValueError(
+            f"x must hold images with values in [0, 1] (1 - value inverts a pixel only there), "
+            f"got values from {x.min():g} to {x.max():g}: scale them to [0, 1] first"
+        )
     scores = check_array("scores", scores, ndim=3)
     if scores.shape != x.shape[:3]:
         raise ValueError(

@@ -10,7 +10,8 @@ look at the samples themselves:
   how the classes are spread and how sure the classifier is.
 
 No TensorFlow import here: a classifier is anything callable or with a
-``predict`` method that returns class probabilities.
+``predict`` method that returns class probabilities (see
+:func:`dlcourse.evaluation.predictions.class_probabilities`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from dlcourse._checks import check_array, check_float, check_int
-from dlcourse.evaluation.predictions import model_outputs
+from dlcourse.evaluation.predictions import class_probabilities
 
 __all__ = ["class_coverage", "ClassCoverage", "mode_coverage", "ModeCoverage", "nearest_distance"]
 
@@ -134,20 +135,8 @@ class ClassCoverage:
 
 
 def _probabilities(classifier: Any, samples: np.ndarray) -> np.ndarray:
-    probs = model_outputs(classifier, samples, probabilities=True,
-                          names=("classifier", "samples")).astype(float)
-    if probs.ndim != 2 or probs.shape[1] < 2:
-        raise ValueError(
-            "classifier must return one row of class probabilities per sample, shape "
-            f"({len(samples)}, n_classes), got {probs.shape}"
-        )
-    if not np.all(np.isfinite(probs)) or probs.min() < -1e-6 or \
-            not np.allclose(probs.sum(axis=1), 1.0, atol=1e-3):
-        raise ValueError(
-            "classifier must return probabilities (each row >= 0, summing to 1): "
-            "end it with a softmax"
-        )
-    return probs
+    """Class probabilities, shape (n, k); a sigmoid's p is the two columns 1 - p, p."""
+    return class_probabilities(classifier, samples, names=("classifier", "samples"))
 
 
 def class_coverage(classifier: Any, samples: Any) -> ClassCoverage:

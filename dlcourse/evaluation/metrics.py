@@ -23,7 +23,11 @@ from dlcourse._checks import (
     check_labels,
     check_same_length,
 )
-from dlcourse.evaluation.predictions import predict_classes
+from dlcourse.evaluation.predictions import (
+    class_scores,
+    labels_from_scores,
+    n_classes_of,
+)
 
 __all__ = [
     "accuracy",
@@ -38,7 +42,14 @@ __all__ = [
 
 
 def _binary_labels(name: str, value: Any) -> np.ndarray:
-    return check_labels(name, value, n_classes=2)
+    array = check_array(name, value, ndim=(1, 2))
+    fractional = array[array != np.round(array)]
+    if name.startswith("y_pred") and fractional.size:
+        raise ValueError(
+            f"{name} must hold predicted labels 0 or 1, got the score {fractional[0]:g}: "
+            f"turn scores into labels with predict_at_threshold(scores, threshold)"
+        )
+    return check_labels(name, array, n_classes=2)
 
 
 def _scores(name: str, value: Any) -> np.ndarray:
@@ -213,9 +224,13 @@ def recall_per_class(y_true: Any, y_pred: Any, n_classes: int) -> np.ndarray:
 def accuracy(model: Any, x: Any, y: Any) -> float:
     """Return the fraction of rows of ``x`` whose class ``model`` predicts right.
 
-    ``model`` is as for :func:`predict_classes`; ``y`` holds the true
-    integer labels, shape ``(n,)`` or ``(n, 1)`` (one-hot rows and
-    fractional labels are refused, with the fix named).
+    ``model`` is as for
+    :func:`~dlcourse.evaluation.predictions.predict_classes` (probabilities and logits
+    alike); ``y`` holds the true integer labels, shape ``(n,)`` or
+    ``(n, 1)`` (one-hot rows and fractional labels are refused, with the
+    fix named), none beyond the classes the model can predict: a label 3
+    for a model with 3 output units (classes 0 .. 2) is refused rather
+    than counted wrong.
 
     Examples
     --------
@@ -224,20 +239,41 @@ def accuracy(model: Any, x: Any, y: Any) -> float:
     0.6666666666666666
     """
     y = check_labels("y", y)
-    predicted = predict_classes(model, x)  # checks x
-    check_same_length("x", predicted, "y", y)
-    return float(np.mean(predicted == y))
+    scores, kind = class_scores(model, x)  # checks x
+    check_same_length("x", scores, "y", y)
+    n_classes = n_classes_of(scores, kind)
+    if n_classes is not None and y.max() >= n_classes:
+        one_column = scores.ndim == 1 or scores.shape[1] == 1
+        what = ("one score per row (two classes, 0 and 1)" if one_column
+                else f"{n_classes} class scores per row")
+        raise ValueError(
+            f"y holds the label {int(y.max())}, but the model outputs {what}, so it can only "
+            f"predict the classes 0 .. {n_classes - 1}: give the model one output unit per "
+            "class, or check that y belongs to this model"
+        )
+    return float(np.mean(labels_from_scores(scores, kind) == y))
 
 
 def rmse(y_true: Any, y_pred: Any) -> float:
-    """Root mean squared error of predicted ratings.
+    """Root mean squared error of predicted ratings (or any regression).
+
+    ``y_true`` and ``y_pred`` must have the same shape; a single column
+    ``(n, 1)`` matches ``(n,)`` (as ``model.predict`` returns one), but
+    nothing else is flattened to fit: ``(n, 2)`` against ``(2n,)`` is
+    refused.
 
     Examples
     --------
     >>> rmse([4.0, 3.0], [3.0, 3.0])
     0.7071067811865476
     """
-    y_true = check_array("y_true", y_true, ndim=(1, 2)).ravel()
-    y_pred = check_array("y_pred", y_pred, ndim=(1, 2)).ravel()
+    y_true = check_array("y_true", y_true, ndim=(1, 2))
+    y_pred = check_array("y_pred", y_pred, ndim=(1, 2))
     check_same_length("y_true", y_true, "y_pred", y_pred)
+    y_true, y_pred = (a[:, 0] if a.ndim == 2 and a.shape[1] == 1 else a for a in (y_true, y_pred))
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"y_true and y_pred must have the same shape (one prediction per target), got "
+            f"{y_true.shape} and {y_pred.shape}"
+        )
     return float(np.sqrt(np.mean((y_true - y_pred) ** 2)))

@@ -23,7 +23,7 @@ from dlcourse._checks import (
     check_same_length,
 )
 from dlcourse.data.subsets import stratified_subset
-from dlcourse.evaluation.predictions import model_outputs
+from dlcourse.evaluation.predictions import class_probabilities, model_outputs
 
 __all__ = [
     "accuracy_by_size",
@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 
-def epochs_to_reach(curve: Any, target: float) -> int | None:
-    """The first epoch (counting from 1) at which ``curve`` is at or below ``target``.
+def epochs_to_reach(curve: Any, target: float, *, mode: str = "min") -> int | None:
+    """The first epoch (counting from 1) at which ``curve`` reaches ``target``.
 
     Parameters
     ----------
@@ -43,6 +43,10 @@ def epochs_to_reach(curve: Any, target: float) -> int | None:
         One value per epoch, e.g. ``history.history["loss"]``.
     target : float
         The value to reach.
+    mode : {"min", "max"}, default "min"
+        ``"min"`` for a curve that should fall (a loss: reached at or below
+        ``target``), ``"max"`` for one that should rise (an accuracy:
+        reached at or above ``target``), as in Keras' callbacks.
 
     Returns
     -------
@@ -55,10 +59,13 @@ def epochs_to_reach(curve: Any, target: float) -> int | None:
     3
     >>> epochs_to_reach([1.0, 0.9], 0.5) is None
     True
+    >>> epochs_to_reach([0.5, 0.8, 0.93], 0.9, mode="max")
+    3
     """
     curve = check_array("curve", curve, ndim=1)
     target = check_float("target", target)
-    reached = np.flatnonzero(curve <= target)
+    mode = check_choice("mode", mode, ("min", "max"))
+    reached = np.flatnonzero(curve <= target if mode == "min" else curve >= target)
     return int(reached[0]) + 1 if reached.size else None
 
 
@@ -75,8 +82,9 @@ def generalization_gap(
     Parameters
     ----------
     model : object with ``predict``, or callable
-        A classifier returning class probabilities of shape ``(n, k)``, or
-        a regressor returning one value per row.
+        A classifier returning class probabilities (or logits) of shape
+        ``(n, k)``, or one per row for two classes (a sigmoid); or a
+        regressor returning one value per row (per target column).
     x_train, y_train : array-like
         The training inputs and targets (integer labels for a classifier).
     x_val, y_val : array-like
@@ -106,34 +114,52 @@ def generalization_gap(
     >>> generalization_gap(line, [[1.0]], [2.0], [[1.0]], [3.0], task="regression")
     {'train_loss': 0.0, 'val_loss': 1.0, 'loss_gap': 1.0}
     """
-    from dlcourse.scratch.losses import (
-        mean_squared_error,
-        sparse_categorical_cross_entropy,
-    )
-
     classify = check_choice("task", task, ("classification", "regression")) == "classification"
     scores = {}
     for part, x, y in (("train", x_train, y_train), ("val", x_val, y_val)):
         x = check_array(f"x_{part}", x, ndim=(2, 3, 4))
         y = check_labels(f"y_{part}", y) if classify else check_array(f"y_{part}", y, ndim=(1, 2))
         check_same_length(f"x_{part}", x, f"y_{part}", y)
-        output = check_array("model's output", model_outputs(model, x, probabilities=classify),
-                             ndim=(1, 2))
         if classify:
-            if output.ndim != 2 or output.shape[1] < 2:
-                raise ValueError(f"model must output class probabilities of shape (n, k) for "
-                                 f"task='classification', got shape {output.shape}; for a "
-                                 "regressor pass task='regression'")
-            scores[f"{part}_loss"] = sparse_categorical_cross_entropy(y, output)
-            scores[f"{part}_accuracy"] = float(np.mean(output.argmax(axis=1) == y))
+            scores.update(_classification_scores(model, x, y, part))
         else:
-            if output.ndim == 2 and y.ndim == 1 and output.shape[1] == 1:
-                output = output[:, 0]
-            scores[f"{part}_loss"] = mean_squared_error(y, output)
+            scores[f"{part}_loss"] = _regression_loss(model, x, y, part)
     scores["loss_gap"] = scores["val_loss"] - scores["train_loss"]
     if classify:
         scores["accuracy_gap"] = scores["train_accuracy"] - scores["val_accuracy"]
     return scores
+
+
+def _classification_scores(model: Any, x: np.ndarray, y: np.ndarray,
+                           part: str) -> dict[str, float]:
+    """Cross-entropy and accuracy on one part; probabilities or logits, any number of classes."""
+    from dlcourse.scratch.losses import sparse_categorical_cross_entropy
+
+    try:
+        probabilities = class_probabilities(model, x, names=("model", f"x_{part}"))
+    except ValueError as error:
+        raise ValueError(f"{error}; for a regressor pass task='regression'") from None
+    if y.max() >= probabilities.shape[1]:
+        raise ValueError(
+            f"y_{part} holds the label {int(y.max())}, but the model outputs scores for "
+            f"{probabilities.shape[1]} classes (0 .. {probabilities.shape[1] - 1})"
+        )
+    return {f"{part}_loss": sparse_categorical_cross_entropy(y, probabilities),
+            f"{part}_accuracy": float(np.mean(probabilities.argmax(axis=1) == y))}
+
+
+def _regression_loss(model: Any, x: np.ndarray, y: np.ndarray, part: str) -> float:
+    """Mean squared error on one part; the output must have the shape of the targets."""
+    from dlcourse.scratch.losses import mean_squared_error
+
+    output = check_array("model's output", model_outputs(model, x), ndim=(1, 2))
+    output, y = (a[:, 0] if a.ndim == 2 and a.shape[1] == 1 else a for a in (output, y))
+    if output.shape != y.shape:
+        raise ValueError(
+            f"model must make one prediction per target of y_{part}, shape {y.shape}, got "
+            f"output shape {output.shape}"
+        )
+    return mean_squared_error(y, output)
 
 
 def accuracy_by_size(

@@ -107,7 +107,10 @@ def build_matrix_factorization(
     ``mean + b_user + b_item + p_user . q_item``, where ``p`` and ``q`` are
     learned embeddings of ``embedding_dim`` numbers (layers
     ``"user_embedding"`` and ``"item_embedding"``) with L2 penalty ``l2``.
-    Compiled with Adam, mean squared error and RMSE.
+    Compiled with Adam, mean squared error and RMSE. A user or item index
+    the model has no row for (negative, fractional, or ``>= n_users`` /
+    ``>= n_items``) is refused, in ``predict`` and ``fit`` too (a plain
+    ``Embedding`` would silently wrap or clip it).
 
     Examples
     --------
@@ -116,6 +119,7 @@ def build_matrix_factorization(
     150
     """
     from dlcourse._keras import keras
+    from dlcourse.models.text import CheckedEmbedding
 
     n_users = check_int("n_users", n_users, minimum=1)
     n_items = check_int("n_items", n_items, minimum=1)
@@ -127,18 +131,18 @@ def build_matrix_factorization(
         raise TypeError(f"name must be a non-empty string, got {_describe(name)}")
     penalty = keras.regularizers.L2(l2) if l2 > 0 else None
     pairs = keras.Input(shape=(2,), name="user_item")
-    ids = keras.ops.cast(pairs, "int32")
-    user, item = ids[:, 0], ids[:, 1]
-    p = keras.layers.Embedding(n_users, embedding_dim, embeddings_regularizer=penalty,
-                               embeddings_initializer=keras.initializers.RandomNormal(0, 0.05),
-                               name="user_embedding")(user)
-    q = keras.layers.Embedding(n_items, embedding_dim, embeddings_regularizer=penalty,
-                               embeddings_initializer=keras.initializers.RandomNormal(0, 0.05),
-                               name="item_embedding")(item)
-    b_user = keras.layers.Embedding(n_users, 1, embeddings_initializer="zeros",
-                                    embeddings_regularizer=penalty, name="user_bias")(user)
-    b_item = keras.layers.Embedding(n_items, 1, embeddings_initializer="zeros",
-                                    embeddings_regularizer=penalty, name="item_bias")(item)
+    user, item = pairs[:, 0], pairs[:, 1]
+    hint = f" (the model was built with n_users={n_users}, n_items={n_items})"
+
+    def embedding(n: int, dim: int, what: str, layer_name: str, initializer: Any) -> Any:
+        return CheckedEmbedding(n, dim, what=what, hint=hint, embeddings_regularizer=penalty,
+                                embeddings_initializer=initializer, name=layer_name)
+
+    small = keras.initializers.RandomNormal(0, 0.05)
+    p = embedding(n_users, embedding_dim, "user index", "user_embedding", small)(user)
+    q = embedding(n_items, embedding_dim, "item index", "item_embedding", small)(item)
+    b_user = embedding(n_users, 1, "user index", "user_bias", "zeros")(user)
+    b_item = embedding(n_items, 1, "item index", "item_bias", "zeros")(item)
     dot = keras.layers.Dot(axes=1, name="dot")([p, q])
     rating = keras.layers.Add(name="rating")([dot, b_user, b_item])
     rating = keras.ops.add(rating, mean)

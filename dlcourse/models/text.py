@@ -19,15 +19,101 @@ from dlcourse._checks import (
     check_float,
     check_int,
 )
-from dlcourse._keras import keras
+from dlcourse._keras import keras, tf
 
 __all__ = [
+    "CheckedEmbedding",
     "build_pooling_classifier",
     "build_recurrent_classifier",
     "build_transformer_classifier",
     "build_vectorizer",
     "PositionalEmbedding",
 ]
+
+
+@keras.saving.register_keras_serializable(package="dlcourse")
+class CheckedEmbedding(keras.layers.Embedding):
+    """An ``Embedding`` that refuses ids it has no row for, instead of a wrong answer.
+
+    A plain ``Embedding`` looks up row ``id`` of its table without asking
+    whether it exists: on a CPU a negative id silently wraps around (-1
+    reads the last row), an id past the end fails deep inside TensorFlow,
+    and on a GPU it reads zeros; a fractional id is silently truncated.
+    This layer checks the ids first: called directly (eagerly, as
+    :func:`dlcourse.evaluation.model_outputs` calls a model) it raises a
+    ``ValueError`` naming the id; inside ``fit``, ``predict`` and
+    ``evaluate`` an ``InvalidArgumentError`` with the same message. It
+    turns off XLA compilation for its model (``supports_jit = False``),
+    which would drop the check.
+
+    Parameters
+    ----------
+    input_dim, output_dim
+        As for ``keras.layers.Embedding``: ids ``0 .. input_dim - 1``.
+    what : str, default "id"
+        What an id stands for, in the messages (``"token id"``).
+    hint : str, default ""
+        How to fix an id out of range, appended to the message.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> layer = CheckedEmbedding(3, 2, what="user index")
+    >>> layer(np.array([0, 2])).shape
+    TensorShape([2, 2])
+    >>> try:
+    ...     layer(np.array([3]))
+    ... except ValueError as error:
+    ...     print("user index 3 is out of range: rows for user indices 0 .. 2" in str(error))
+    True
+    """
+
+    def __init__(self, input_dim: int, output_dim: int, *, what: str = "id", hint: str = "",
+                 **kwargs: Any):
+        super().__init__(input_dim, output_dim, **kwargs)
+        self.what, self.hint = what, hint
+        self.supports_jit = False  # XLA compiles assertions away
+
+    def _plural(self) -> str:
+        return self.what[:-2] + "ices" if self.what.endswith("ex") else self.what + "s"
+
+    def _range_message(self, bad: Any) -> str:
+        return (f"{self.what} {bad} is out of range: rows for {self._plural()} "
+                f"0 .. {self.input_dim - 1} only{self.hint}")
+
+    def _check_eagerly(self, ids: np.ndarray) -> None:
+        if ids.size == 0:
+            return
+        if np.issubdtype(ids.dtype, np.floating):
+            fractional = ids[ids != np.round(ids)]
+            if fractional.size:
+                raise ValueError(f"{self._plural()} must be whole numbers, got "
+                                 f"{fractional.ravel()[0]:g}")
+        outside = ids[(ids < 0) | (ids >= self.input_dim)]
+        if outside.size:
+            raise ValueError(self._range_message(f"{outside.ravel()[0]:g}"))
+
+    def call(self, inputs: Any) -> Any:
+        if tf.executing_eagerly():
+            self._check_eagerly(keras.ops.convert_to_numpy(inputs))
+            return super().call(inputs)
+        ids = tf.convert_to_tensor(inputs)
+        checks = [
+            tf.debugging.assert_greater_equal(
+                ids, tf.zeros([], ids.dtype),
+                message=self._range_message("below 0")),
+            tf.debugging.assert_less(
+                ids, tf.cast(self.input_dim, ids.dtype),
+                message=self._range_message(f"{self.input_dim} or more")),
+        ]
+        if ids.dtype.is_floating:
+            checks.append(tf.debugging.assert_equal(
+                ids, tf.round(ids), message=f"{self._plural()} must be whole numbers"))
+        with tf.control_dependencies(checks):
+            return super().call(tf.identity(ids))
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "what": self.what, "hint": self.hint}
 
 
 def _check_texts(name: str, texts: Any) -> list[str]:
@@ -78,6 +164,15 @@ def _check_common(vocab_size: Any, sequence_length: Any, embedding_dim: Any,
             check_float("learning_rate", learning_rate, low=0, low_open=True))
 
 
+def _token_embedding(vocab_size: int, embedding_dim: int, name: str,
+                     **kwargs: Any) -> CheckedEmbedding:
+    """The token embedding of the builders: ids 0 .. vocab_size - 1, others refused."""
+    return CheckedEmbedding(
+        vocab_size, embedding_dim, what="token id", name=name,
+        hint=f" (vocab_size={vocab_size}): build the vectorizer with max_tokens <= vocab_size",
+        **kwargs)
+
+
 def _finish(inputs: Any, features: Any, dropout: float, learning_rate: float,
             name: str) -> keras.Model:
     if dropout > 0:
@@ -102,7 +197,8 @@ def build_pooling_classifier(
 
     Each token id becomes a learned vector of ``embedding_dim`` numbers;
     the review is the average of its words' vectors (padding excluded), so
-    word order is lost.
+    word order is lost. Token ids outside ``0 .. vocab_size - 1`` are
+    refused (see :class:`CheckedEmbedding`), here and in the other builders.
 
     Examples
     --------
@@ -113,7 +209,7 @@ def build_pooling_classifier(
     vocab_size, sequence_length, embedding_dim, dropout, learning_rate = _check_common(
         vocab_size, sequence_length, embedding_dim, dropout, learning_rate)
     inputs = keras.Input(shape=(sequence_length,), name="token_ids")
-    h = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    h = _token_embedding(vocab_size, embedding_dim, "embedding", mask_zero=True)(inputs)
     h = keras.layers.GlobalAveragePooling1D(name="average")(h)
     return _finish(inputs, h, dropout, learning_rate, name)
 
@@ -146,11 +242,12 @@ def build_recurrent_classifier(
     cell = check_choice("cell", cell, ("gru", "lstm"))
     layer = keras.layers.GRU if cell == "gru" else keras.layers.LSTM
     inputs = keras.Input(shape=(sequence_length,), name="token_ids")
-    h = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    h = _token_embedding(vocab_size, embedding_dim, "embedding", mask_zero=True)(inputs)
     h = layer(units, name=cell)(h)
     return _finish(inputs, h, dropout, learning_rate, name)
 
 
+@keras.saving.register_keras_serializable(package="dlcourse")
 class PositionalEmbedding(keras.layers.Layer):
     """Token embedding plus a learned embedding of each position; id 0 is masked."""
 
@@ -158,8 +255,13 @@ class PositionalEmbedding(keras.layers.Layer):
         super().__init__(**kwargs)
         self.vocab_size, self.sequence_length = vocab_size, sequence_length
         self.embedding_dim = embedding_dim
-        self.tokens = keras.layers.Embedding(vocab_size, embedding_dim, name="tokens")
+        self.tokens = _token_embedding(vocab_size, embedding_dim, "tokens")
         self.positions = keras.layers.Embedding(sequence_length, embedding_dim, name="positions")
+
+    def build(self, input_shape: Any) -> None:
+        self.tokens.build(input_shape)
+        self.positions.build((self.sequence_length,))
+        super().build(input_shape)
 
     def call(self, inputs: Any) -> Any:
         ids = keras.ops.cast(inputs, "int32")

@@ -25,6 +25,48 @@ def _check_titles(titles: Any, n: int) -> list[str] | None:
     return [str(t) for t in titles]
 
 
+def _image_batch(images: Any) -> tuple[np.ndarray, bool]:
+    """The images as an array (n, h, w) or (n, h, w, 3), and whether they are 0-255 integers.
+
+    A single image, (h, w) or (h, w, 1 or 3), becomes a batch of one; a
+    3-D array that reads as well as one image and as several square grey
+    images ((n, 3, 3): a colour image n by 3, or n grey 3 x 3 images) is
+    refused.
+    """
+    integers = np.issubdtype(np.asarray(images).dtype, np.integer)
+    array = check_array("images", images, ndim=(2, 3, 4))
+    if array.ndim == 2:
+        array = array[None]
+    elif array.ndim == 3 and array.shape[2] in (1, 3):
+        if array.shape[1] == array.shape[2]:
+            raise ValueError(
+                f"images of shape {array.shape} read as one image with {array.shape[2]} "
+                f"channel(s) or as {array.shape[0]} grey images of {array.shape[1]} x "
+                f"{array.shape[2]} pixels: pass images[None] for one image, or "
+                "images[..., None] (shape (n, h, w, 1)) for grey images"
+            )
+        array = array[None]  # one image (h, w, channels), not h strips
+    if array.ndim == 4 and array.shape[3] == 1:
+        array = array[..., 0]
+    if array.ndim == 4 and array.shape[3] != 3:
+        raise ValueError(
+            f"images must have 1 or 3 channels, got shape {array.shape}: "
+            "show the channels of one image as separate images instead"
+        )
+    if integers and (array.min() < 0 or array.max() > 255):
+        raise ValueError(
+            f"integer images must hold values 0 .. 255, got values from {array.min():g} to "
+            f"{array.max():g}"
+        )
+    if array.ndim == 4 and not integers and (array.min() < 0 or array.max() > 1):
+        raise ValueError(
+            f"colour images of floats must hold values in [0, 1], got values from "
+            f"{array.min():g} to {array.max():g}: for pixels 0 .. 255 pass "
+            "images.astype('uint8') or images / 255; rescale standardised images to [0, 1]"
+        )
+    return array, integers
+
+
 def plot_image_grid(
     images: Any,
     titles: Sequence[str] | None = None,
@@ -40,6 +82,12 @@ def plot_image_grid(
     ----------
     images : array of shape (n, height, width) or (n, height, width, channels)
         The images; one channel is shown with ``cmap``, three as colour.
+        Integer images (``uint8``) hold values 0 .. 255, float colour
+        images values in [0, 1]; each grey image is scaled to its own
+        range (0 .. 255 for integers). A single image, ``(height, width)``
+        or ``(height, width, channels)``, is shown alone; a shape that
+        reads both ways, such as ``(n, 3, 3)``, is refused (pass
+        ``(n, 3, 3, 1)`` for grey images).
     titles : sequence of str, optional
         One title per image (e.g. ``"true 4, predicted 9"``).
     n_cols : int, default 8
@@ -63,15 +111,10 @@ def plot_image_grid(
     >>> fig = plot_image_grid(np.zeros((5, 8, 8)), titles=list("abcde"), n_cols=3)
     >>> len(fig.axes)
     6
+    >>> len(plot_image_grid(np.zeros((32, 32, 3), dtype=np.uint8)).axes)  # one colour image
+    1
     """
-    array = check_array("images", images, ndim=(3, 4))
-    if array.ndim == 4 and array.shape[3] == 1:
-        array = array[..., 0]
-    if array.ndim == 4 and array.shape[3] != 3:
-        raise ValueError(
-            f"images must have 1 or 3 channels, got shape {array.shape}: "
-            "show the channels of one image as separate images instead"
-        )
+    array, integers = _image_batch(images)
     n_cols = check_int("n_cols", n_cols, minimum=1)
     labels = _check_titles(titles, len(array))
     n_cols = min(n_cols, len(array))
@@ -84,12 +127,17 @@ def plot_image_grid(
         if k >= len(array):
             continue
         kwargs: dict[str, Any] = {}
+        image = array[k]
         if array.ndim == 3:
             kwargs["cmap"] = cmap
             if symmetric:
-                limit = float(np.abs(array[k]).max()) or 1.0
+                limit = float(np.abs(image).max()) or 1.0
                 kwargs.update(vmin=-limit, vmax=limit)
-        ax.imshow(array[k], **kwargs)
+            elif integers:
+                kwargs.update(vmin=0, vmax=255)
+        elif integers:
+            image = image.astype(np.uint8)  # imshow reads colour floats as 0 .. 1
+        ax.imshow(image, **kwargs)
         if labels:
             ax.set_title(labels[k], fontsize=9)
     fig.tight_layout()
@@ -196,7 +244,7 @@ def plot_filters(kernel: Any, *, n_cols: int = 8, size: float = 0.9) -> Figure:
     weights = check_array("kernel", kernel, ndim=(3, 4))
     if weights.ndim == 4:
         weights = weights.sum(axis=2)
-    filters = np.moveaxis(weights, -1, 0)
+    filters = np.moveaxis(weights, -1, 0)[..., None]  # (filters, kh, kw, 1): grey
     titles = [str(k) for k in range(len(filters))]
     return plot_image_grid(filters, titles, n_cols=n_cols, cmap="RdBu_r", size=size,
                            symmetric=True)
@@ -234,6 +282,6 @@ def plot_feature_maps(maps: Any, *, n_cols: int = 8, size: float = 1.1) -> Figur
                 "pass maps[0]"
             )
         array = array[0]
-    channels = np.moveaxis(array, -1, 0)
+    channels = np.moveaxis(array, -1, 0)[..., None]  # (channels, h, w, 1): grey
     titles = [str(k) for k in range(len(channels))]
     return plot_image_grid(channels, titles, n_cols=n_cols, cmap="magma", size=size)

@@ -113,3 +113,70 @@ def test_random_sign_noise_and_flip_pixels():
         flip_pixels(x, scores, 17)
     with pytest.raises(ValueError, match="one value per pixel"):
         flip_pixels(x, scores[:, :2], 1)
+
+
+@pytest.fixture(scope="module")
+def logits_model(softmax_model):
+    """The same weights as softmax_model, without the softmax: a model that outputs logits."""
+    _, W, b = softmax_model
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
+    model.set_weights([W, b])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    return model
+
+
+def test_standardised_inputs_are_not_clipped_into_0_1(softmax_model):
+    model, _, _ = softmax_model
+    x = np.random.default_rng(2).normal(size=(40, 3))  # standardised: values well outside [0, 1]
+    y = np.asarray(model(x)).argmax(axis=1)
+    for attack in (lambda **kw: fgsm(model, x, y, 0.0, **kw),
+                   lambda **kw: accuracy_under_attack(model, x, y, [0.0], **kw),
+                   lambda **kw: random_sign_noise(x, 0.0, **kw)):
+        with pytest.raises(ValueError, match=r"outside clip=\(0, 1\).*clip=None"):
+            attack()
+    # epsilon 0 leaves x exactly as it was, whatever the clip
+    for clip in (None, "data"):
+        np.testing.assert_array_equal(fgsm(model, x, y, 0, clip=clip), x.astype(np.float32))
+        np.testing.assert_array_equal(random_sign_noise(x, 0, clip=clip), x.astype(np.float32))
+    assert accuracy_under_attack(model, x, y, [0.0], clip=None)[0.0] == 1.0
+    # no clip: every value moves by exactly epsilon; "data": stays within x's range
+    np.testing.assert_allclose(np.abs(fgsm(model, x, y, 0.5, clip=None) - x), 0.5, atol=1e-6)
+    np.testing.assert_allclose(np.abs(random_sign_noise(x, 0.5, clip=None) - x), 0.5, atol=1e-6)
+    in_range = fgsm(model, x, y, 0.5, clip="data")
+    assert in_range.min() >= x.min() - 1e-6 and in_range.max() <= x.max() + 1e-6
+    # an explicit range that holds x is used as given
+    wide = fgsm(model, x, y, 0.5, clip=(-3.0, 3.0))
+    np.testing.assert_allclose(wide, np.clip(fgsm(model, x, y, 0.5, clip=None), -3, 3))
+    with pytest.raises(TypeError, match="clip must be a pair"):
+        fgsm(model, x, y, 0.1, clip="all")
+
+
+def test_pixels_0_255_are_refused_by_the_default_clip(softmax_model):
+    model, _, _ = softmax_model
+    with pytest.raises(ValueError, match="from 0 to 255"):
+        fgsm(model, np.array([[0.0, 128.0, 255.0]]), [0], 0.1)
+
+
+def test_models_that_output_logits_are_attacked_and_explained_as_softmax_ones(
+        softmax_model, logits_model):
+    model, _, _ = softmax_model
+    x = np.random.default_rng(3).random((25, 3))
+    y = np.asarray(model(x)).argmax(axis=1)
+    np.testing.assert_array_equal(fgsm(logits_model, x, y, 0.1), fgsm(model, x, y, 0.1))
+    np.testing.assert_allclose(saliency_map(logits_model, x), saliency_map(model, x), rtol=1e-4,
+                               atol=1e-7)
+    assert accuracy_under_attack(logits_model, x, y, [0.3]) == accuracy_under_attack(
+        model, x, y, [0.3])
+
+
+def test_regression_models_are_not_attacked():
+    regression = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
+    regression.compile(loss="mse")
+    with pytest.raises(ValueError, match="regression loss"):
+        fgsm(regression, np.zeros((2, 3)), [0, 1], 0.1)
+
+
+def test_flip_pixels_needs_images_in_0_1():
+    scores = np.ones((1, 2, 2))
+    with pytest.raises(ValueError, match=r"values in \[0, 1\].*from -1 to 2"):
+        flip_pixels(np.array([[[-1.0, 0.0], [1.0, 2.0]]]), scores, 1)

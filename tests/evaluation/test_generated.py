@@ -82,3 +82,16 @@ def test_class_coverage_refuses_scores_that_are_not_probabilities():
 def test_nearest_distance():
     d = nearest_distance(np.array([[0.0, 0.0], [2.0, 0.0]]), np.array([[0.0, 1.0]]), batch=1)
     np.testing.assert_allclose(d, [1.0, np.sqrt(5)])
+
+
+def test_class_coverage_of_a_classifier_that_outputs_logits():
+    import keras
+
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3)])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    samples = np.random.default_rng(0).normal(size=(50, 2))
+    logits = np.asarray(model(samples))
+    probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    cover = class_coverage(model, samples)
+    np.testing.assert_array_equal(cover.counts, np.bincount(logits.argmax(1), minlength=3))
+    assert cover.mean_confidence == pytest.approx(probs.max(axis=1).mean(), rel=1e-5)

@@ -79,3 +79,19 @@ def test_choose_threshold_refuses_what_it_cannot_do():
         choose_threshold([0, 1], [0.2, 0.9], min_sensitivity=0)
     with pytest.raises(ValueError, match="min_sensitivity"):
         choose_threshold([0, 1], [0.2, 0.9], min_sensitivity=1.2)
+
+
+def test_rmse_needs_one_prediction_per_target():
+    from dlcourse.evaluation import rmse
+
+    assert rmse([1.0, 2.0], [[1.0], [4.0]]) == pytest.approx(np.sqrt(2))  # (n, 1) is (n,)
+    assert rmse([[1.0, 2.0]], [[1.0, 4.0]]) == pytest.approx(np.sqrt(2))
+    with pytest.raises(ValueError, match=r"same shape .* got \(3, 2\) and \(3,\)"):
+        rmse(np.zeros((3, 2)), np.zeros(3))
+    with pytest.raises(ValueError, match="same number of rows, got 3 and 6"):
+        rmse(np.zeros((3, 2)), np.zeros(6))  # never flattened to fit
+
+
+def test_scores_passed_as_predicted_labels_name_the_fix():
+    with pytest.raises(ValueError, match=r"got the score 0.7: .*predict_at_threshold"):
+        sensitivity([1, 0], [0.7, 0.2])

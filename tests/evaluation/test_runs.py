@@ -36,3 +36,52 @@ def test_timing_helpers():
         assert 0 < seconds_per_epoch(model, x, y, epochs=2, clock=clock) < 60
     with pytest.raises(ValueError, match="clock"):
         seconds_per_epoch(model, x, y, clock="gpu")
+
+
+def test_epochs_to_reach_an_accuracy_counts_upwards():
+    from dlcourse.evaluation import epochs_to_reach
+
+    accuracy_curve = [0.5, 0.8, 0.93, 0.95]
+    assert epochs_to_reach(accuracy_curve, 0.9, mode="max") == 3
+    assert epochs_to_reach([1.0, 0.4], 0.5) == 2
+    with pytest.raises(ValueError, match="mode must be one of"):
+        epochs_to_reach(accuracy_curve, 0.9, mode="up")
+
+
+def test_generalization_gap_of_logits_and_sigmoid_classifiers():
+    import keras
+
+    from dlcourse.evaluation import generalization_gap
+
+    rng = np.random.default_rng(0)
+    x_fit, x_val = rng.normal(size=(30, 2)), rng.normal(size=(20, 2))
+    y_fit, y_val = (x_fit[:, 0] > 0).astype(int), (x_val[:, 1] > 0).astype(int)
+    W, b = np.array([[1.0, -1.0], [0.5, 0.2]], np.float32), np.array([0.1, -0.1], np.float32)
+    softmax = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, activation="softmax")])
+    logits = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2)])
+    logits.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    for model in (softmax, logits):
+        model.set_weights([W, b])
+    expected = generalization_gap(softmax, x_fit, y_fit, x_val, y_val)
+    assert generalization_gap(logits, x_fit, y_fit, x_val, y_val) == pytest.approx(expected)
+    # one sigmoid unit: p is the probability of class 1
+    p = lambda x: 1 / (1 + np.exp(-x[:, :1]))  # noqa: E731
+    two_columns = lambda x: np.hstack([1 - p(x), p(x)])  # noqa: E731
+    assert generalization_gap(p, x_fit, y_fit, x_val, y_val) == pytest.approx(
+        generalization_gap(two_columns, x_fit, y_fit, x_val, y_val))
+    with pytest.raises(ValueError, match="y_val holds the label 2, but the model outputs "
+                                         "scores for 2 classes"):
+        generalization_gap(softmax, x_fit, y_fit, x_val, np.full(20, 2))
+
+
+def test_generalization_gap_of_a_regressor_needs_matching_shapes():
+    from dlcourse.evaluation import generalization_gap
+
+    two_outputs = lambda x: np.hstack([x, x])[:, :2]  # noqa: E731
+    with pytest.raises(ValueError, match=r"one prediction per target of y_train, shape \(3,\), "
+                                         r"got output shape \(3, 2\)"):
+        generalization_gap(two_outputs, np.ones((3, 1)), np.ones(3), np.ones((3, 1)),
+                           np.ones(3), task="regression")
+    with pytest.raises(ValueError, match="task='regression'"):
+        generalization_gap(build_mlp(1, hidden_units=(), output_activation=None),
+                           np.ones((3, 1)), [0, 1, 0], np.ones((3, 1)), [0, 1, 0])

@@ -94,3 +94,27 @@ def test_nearest_items_searches_only_among_candidates():
         [np.array([[1, 0], [0, 1], [2, 0.1], [-1, 0]], dtype="float32")])
     indices, _ = nearest_items(model, 0, k=2, among=[0, 1, 3])
     assert indices.tolist() == [1, 3]
+
+
+@pytest.mark.parametrize("pair, eager, graph", [
+    ([3, 0], "user index 3 is out of range: rows for user indices 0 .. 2 only",
+     "user index 3 or more is out of range"),
+    ([-1, 0], "user index -1 is out of range",  # a plain Embedding reads row -1: the last
+     "user index below 0 is out of range"),
+    ([0, 4], "item index 4 is out of range: rows for item indices 0 .. 3 only",
+     "item index 4 or more is out of range"),
+    ([1.5, 0], "user indices must be whole numbers, got 1.5",  # a plain Embedding truncates
+     "user indices must be whole numbers"),
+])
+def test_matrix_factorization_refuses_indices_it_has_no_row_for(pair, eager, graph):
+    import tensorflow as tf
+
+    model = build_matrix_factorization(3, 4, 2)
+    x = np.array([[0, 0], pair], dtype="float32")
+    with pytest.raises(ValueError, match=eager):
+        model(x)  # eagerly, as dlcourse.evaluation calls a model
+    with pytest.raises(tf.errors.InvalidArgumentError, match=graph):
+        model.predict(x, verbose=0)  # in a compiled graph
+    # the refusal leaves the model whole: it still trains and predicts
+    fit(model, np.array([[0, 0], [2, 3]]), np.array([3.0, 4.0]), epochs=1, validation_split=0.0)
+    assert model.predict(np.array([[2, 3]]), verbose=0).shape == (1, 1)

@@ -103,3 +103,33 @@ def test_plot_attention_labels_both_axes_and_checks_shapes():
         plot_attention(np.ones((2, 3)), ["a", "b"])
     with pytest.raises(TypeError, match="tokens"):
         plot_attention(np.eye(2), "ab")
+
+
+@pytest.mark.parametrize("build", [build_pooling_classifier, build_recurrent_classifier,
+                                   build_transformer_classifier])
+def test_token_ids_beyond_the_vocabulary_are_refused(build):
+    import tensorflow as tf
+
+    model = build(10, 4, 4)
+    assert model(np.array([[1, 9, 0, 0]])).shape == (1, 1)
+    for bad, match in (([1, 10, 0, 0], "token id 10 is out of range"),
+                       ([1, -1, 0, 0], "token id -1 is out of range")):
+        with pytest.raises(ValueError, match=match + r".*vocab_size=10.*max_tokens"):
+            model(np.array([bad]))
+    with pytest.raises(tf.errors.InvalidArgumentError, match="token id 10 or more"):
+        model.predict(np.array([[1, 12, 0, 0]]), verbose=0)
+    with pytest.raises(ValueError, match="token id 10 is out of range"):
+        attention_weights(model, [1, 10, 0, 0]) if build is build_transformer_classifier \
+            else model(np.array([[10, 1, 0, 0]]))
+
+
+def test_models_with_checked_embeddings_save_and_load(tmp_path):
+    import keras
+
+    model = build_transformer_classifier(10, 4, 4)
+    model.save(tmp_path / "model.keras")
+    loaded = keras.models.load_model(tmp_path / "model.keras")
+    x = np.array([[1, 2, 3, 0]])
+    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0))
+    with pytest.raises(ValueError, match="token id 10"):
+        loaded(np.array([[10, 0, 0, 0]]))

@@ -60,3 +60,38 @@ def test_sliding_window_and_receptive_field_diagrams():
         plot_sliding_window(20, 3)
     with pytest.raises(ValueError, match="kernel_size must be odd"):
         plot_receptive_field(2)
+
+
+def test_uint8_colour_images_keep_their_colours():
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, size=(2, 6, 6, 3), dtype=np.uint8)
+    fig = plot_image_grid(images)
+    drawn = np.asarray(fig.axes[0].images[0].get_array())
+    assert drawn.dtype == np.uint8  # imshow reads colour floats as 0 .. 1: 255.0 is white
+    np.testing.assert_array_equal(drawn, images[0])
+    # floats in [0, 1] are drawn as they are; floats 0 .. 255 are refused, with the fix
+    floats = plot_image_grid(images / 255.0).axes[1].images[0].get_array()
+    np.testing.assert_allclose(floats, images[1] / 255.0)
+    with pytest.raises(ValueError, match=r"values in \[0, 1\], got values from .* images / 255"):
+        plot_image_grid(images.astype(float))
+    with pytest.raises(ValueError, match="integer images must hold values 0 .. 255"):
+        plot_image_grid(np.full((1, 4, 4, 3), 300))
+
+
+def test_uint8_grey_images_use_the_0_255_scale():
+    image = np.full((1, 4, 4), 128, dtype=np.uint8)
+    drawn = plot_image_grid(image).axes[0].images[0]
+    assert drawn.get_clim() == (0, 255)
+
+
+def test_a_single_image_is_one_image_not_strips():
+    assert len(plot_image_grid(np.zeros((32, 32, 3), dtype=np.uint8)).axes) == 1
+    assert len(plot_image_grid(np.zeros((28, 20, 1))).axes) == 1
+    assert len(plot_image_grid(np.zeros((28, 20))).axes) == 1
+    assert plot_image_grid(np.zeros((32, 24, 3))).axes[0].images[0].get_array().shape == (
+        32, 24, 3)
+    with pytest.raises(ValueError, match=r"one image with 3 channel\(s\) or as 5 grey images "
+                                         r"of 3 x 3 pixels: pass images\[None\]"):
+        plot_image_grid(np.zeros((5, 3, 3)))
+    assert len(plot_image_grid(np.zeros((5, 3, 3, 1))).axes) == 5
+    assert len(plot_filters(np.ones((3, 3, 1, 5))).axes) == 5  # 3 x 3 kernels stay grey
