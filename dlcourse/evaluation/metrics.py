@@ -24,9 +24,9 @@ from dlcourse._checks import (
     check_same_length,
 )
 from dlcourse.evaluation.predictions import (
+    _labels_from_scores,
+    _n_classes_of,
     class_scores,
-    labels_from_scores,
-    n_classes_of,
 )
 
 __all__ = [
@@ -241,7 +241,7 @@ def accuracy(model: Any, x: Any, y: Any) -> float:
     y = check_labels("y", y)
     scores, kind = class_scores(model, x)  # checks x
     check_same_length("x", scores, "y", y)
-    n_classes = n_classes_of(scores, kind)
+    n_classes = _n_classes_of(scores, kind)
     if n_classes is not None and y.max() >= n_classes:
         one_column = scores.ndim == 1 or scores.shape[1] == 1
         what = ("one score per row (two classes, 0 and 1)" if one_column
@@ -251,7 +251,7 @@ def accuracy(model: Any, x: Any, y: Any) -> float:
             f"predict the classes 0 .. {n_classes - 1}: give the model one output unit per "
             "class, or check that y belongs to this model"
         )
-    return float(np.mean(labels_from_scores(scores, kind) == y))
+    return float(np.mean(_labels_from_scores(scores, kind) == y))
 
 
 def rmse(y_true: Any, y_pred: Any) -> float:

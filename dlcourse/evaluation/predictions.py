@@ -30,9 +30,9 @@ __all__ = [
     "class_scores",
     "declared_output",
     "forecast",
-    "labels_from_scores",
+    "_labels_from_scores",
     "model_outputs",
-    "n_classes_of",
+    "_n_classes_of",
     "predict_classes",
 ]
 
@@ -180,6 +180,9 @@ def declared_output(model: Any) -> str | None:
     True
     """
     if not is_keras_model(model):
+        if not (callable(getattr(model, "predict", None)) or callable(model)):
+            raise TypeError(f"model must be a Keras model, have a predict method or be "
+                            f"callable, got {_describe(model)}")
         return "regression" if _is_sklearn_regressor(model) else None
     layer = _output_layer(model)
     activation = _activation_name(layer) if layer is not None else None
@@ -336,13 +339,13 @@ def class_probabilities(model: Any, x: Any, *,
     return scores
 
 
-def n_classes_of(scores: np.ndarray, kind: str) -> int | None:
+def _n_classes_of(scores: np.ndarray, kind: str) -> int | None:
     """How many classes outputs of :func:`class_scores` can name (None for labels).
 
     Examples
     --------
     >>> import numpy as np
-    >>> n_classes_of(np.zeros((4, 3)), "probabilities"), n_classes_of(np.zeros((4, 1)), "logits")
+    >>> _n_classes_of(np.zeros((4, 3)), "probabilities"), _n_classes_of(np.zeros((4, 1)), "logits")
     (3, 2)
     """
     if kind == "labels":
@@ -350,7 +353,7 @@ def n_classes_of(scores: np.ndarray, kind: str) -> int | None:
     return 2 if scores.ndim == 1 or scores.shape[1] == 1 else int(scores.shape[1])
 
 
-def labels_from_scores(scores: np.ndarray, kind: str) -> np.ndarray:
+def _labels_from_scores(scores: np.ndarray, kind: str) -> np.ndarray:
     """Class labels from outputs of :func:`class_scores`.
 
     One column: probabilities are cut at 0.5, logits at 0 (the same
@@ -360,7 +363,7 @@ def labels_from_scores(scores: np.ndarray, kind: str) -> np.ndarray:
     Examples
     --------
     >>> import numpy as np
-    >>> labels_from_scores(np.array([[-0.2], [0.3]]), "logits").tolist()
+    >>> _labels_from_scores(np.array([[-0.2], [0.3]]), "logits").tolist()
     [0, 1]
     """
     if kind == "labels":
@@ -394,7 +397,7 @@ def predict_classes(model: Any, x: Any) -> np.ndarray:
     >>> predict_classes(lambda x: x, np.array([[-0.3], [0.4], [1.7]]))  # logits: cut at 0
     array([0, 1, 1])
     """
-    return labels_from_scores(*class_scores(model, x))
+    return _labels_from_scores(*class_scores(model, x))
 
 
 def _are_labels(values: np.ndarray) -> bool:

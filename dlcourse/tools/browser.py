@@ -13,7 +13,7 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 __all__ = ["CHROMIUM_ARGS", "chromium_path", "DEFAULT_CHROMIUM", "serve_directory"]
@@ -40,8 +40,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve_directory(directory: str | Path) -> Iterator[str]:
+def serve_directory(directory: str | Path) -> AbstractContextManager[str]:
     """Serve ``directory`` over HTTP on 127.0.0.1 (a free port); yield its base URL.
 
     Examples
@@ -52,7 +51,11 @@ def serve_directory(directory: str | Path) -> Iterator[str]:
     """
     from dlcourse._checks import check_dir
 
-    directory = check_dir("directory", directory)
+    return _serving(check_dir("directory", directory))
+
+
+@contextmanager
+def _serving(directory: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -97,8 +97,12 @@ def glued(cells: Iterable) -> dict[str, str]:
     >>> glued([[out]])
     {'acc': '0.98'}
     """
+    if isinstance(cells, (str, bytes, dict)) or not hasattr(cells, "__iter__"):
+        raise TypeError(f"cells must be a notebook's cells or lists of outputs, got {cells!r}")
     values = {}
     for cell in cells:
+        if not isinstance(cell, (dict, list)):
+            raise TypeError(f"cells must hold notebook cells or lists of outputs, got {cell!r}")
         outputs = cell.get("outputs", []) if isinstance(cell, dict) else cell
         for out in outputs:
             name = out.get("metadata", {}).get("scrapbook", {}).get("name")
