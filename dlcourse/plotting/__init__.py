@@ -26,6 +26,7 @@ from dlcourse.plotting.diagrams import (
 )
 from dlcourse.plotting.gan import plot_gan_losses, plot_sample_grid, plot_sample_scatter
 from dlcourse.plotting.history import plot_history
+from dlcourse.plotting.loop import LOOP_STEPS, plot_learning_loop
 from dlcourse.plotting.images import (
     plot_confusion_matrix,
     plot_feature_maps,
@@ -39,6 +40,7 @@ from dlcourse.plotting.style import PALETTE, use_style
 
 __all__ = [
     "ELEMENTWISE",
+    "LOOP_STEPS",
     "PALETTE",
     "plot_activations",
     "plot_adversarial_examples",
@@ -56,6 +58,7 @@ __all__ = [
     "plot_gradient_per_step",
     "plot_history",
     "plot_image_grid",
+    "plot_learning_loop",
     "plot_lstm_cell",
     "plot_network",
     "plot_receptive_field",
