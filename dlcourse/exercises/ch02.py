@@ -41,8 +41,9 @@ def check_sigmoid_slope(answer: Any) -> Verdict:
     z = np.linspace(-10, 10, 20001)
     expected = float(activations.sigmoid_derivative(z).max())  # 0.25, at z = 0
     if np.isclose(value, expected, atol=1e-4):
-        return Verdict(True, f"sigmoid'(0) = 0.5 * (1 - 0.5) = {expected:g}: every sigmoid layer "
-                             "shrinks a gradient passing back through it at least four-fold.")
+        return Verdict(True, f"sigmoid'(0) = 0.5 * (1 - 0.5) = {expected:g}: the sigmoid's own "
+                             "factor in a gradient passing back through a layer is at most 1/4; "
+                             "the layer's weights multiply it too, and can make up for it or not.")
     slips = [
         (0.5, "0.5 is sigmoid(0), the function's value where it is steepest; the slope there is "
               "sigmoid(0) * (1 - sigmoid(0))."),
