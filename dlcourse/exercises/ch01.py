@@ -141,6 +141,34 @@ def _accuracy_or_none(model: Any, data: Any) -> float | None:
         return None
 
 
+def _output_spread(model: Any, x: np.ndarray) -> float:
+    """How much the model's outputs vary over the rows of ``x`` (0: constant)."""
+    from dlcourse.evaluation import model_outputs
+
+    out = np.asarray(model_outputs(model, x, probabilities=True), dtype=float)
+    out = out.reshape(len(x), -1)
+    return float(np.abs(out - out.mean(axis=0)).mean())
+
+
+def _trained_unscaled(model: Any, pair: list[str]) -> bool:
+    """Whether the model behaves as if trained on raw, unstandardised measurements.
+
+    A model trained on standardised inputs (values of a few units) is
+    saturated by raw ones (tens of millimetres, thousands of grams): its
+    output hardly varies over the raw test rows. A model trained on raw
+    measurements is the other way round: the raw rows move its output more
+    than the standardised ones, which all lie near the origin of its scale.
+    """
+    from dlcourse.data import load_penguins
+
+    try:
+        raw = _output_spread(model, load_penguins(features=pair, standardize=False).x_test)
+        scaled = _output_spread(model, load_penguins(features=pair).x_test)
+    except Exception:  # a learner's model may fail in any way: judge, never crash
+        return False
+    return raw > 1e-3 and raw > scaled
+
+
 def check_feature_pair(
     model: Any, features: Sequence[str], *, target: float = 0.9
 ) -> Verdict:
@@ -151,7 +179,8 @@ def check_feature_pair(
     ``load_penguins(features)``; it is also tried on every other ordered
     pair of measurements, and on the unscaled measurements, so that a model
     trained on other features than the ones named (or in another order),
-    or on unstandardised data, gets a hint that says so. Behaviour is all
+    or on unstandardised data (its output then varies more over the raw
+    measurements than over the standardised ones), gets a hint that says so. Behaviour is all
     a checker can see: a model that classifies the named pair as well as
     its own is accepted (flipper length and body mass, for one, are nearly
     interchangeable).
@@ -192,10 +221,10 @@ def check_feature_pair(
                               "Name the features you trained it on, in that order.")
     if score >= target:
         return Verdict(True, f"{score:.1%} test accuracy with {pair}.")
-    raw = _accuracy_or_none(model, load_penguins(features=pair, standardize=False))
-    if raw is not None and raw >= score + 0.1:
-        hint = ("Your model does better on the raw measurements: it seems trained on unscaled data. "
-                "Train it on load_penguins(features=...), which standardises them.")
+    if _trained_unscaled(model, pair):
+        hint = ("Your model responds to the raw measurements (millimetres, grams) more than to "
+                "standardised ones: it seems trained on unscaled data. Train it on "
+                "load_penguins(features=...), which standardises them.")
     elif "bill_length_mm" not in pair:
         hint = ("Without bill length, Adelie and Chinstrap penguins overlap on this pair (see the "
                 "pair plot): no model can tell them apart. Try a pair with bill length.")

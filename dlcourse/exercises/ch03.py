@@ -18,6 +18,7 @@ __all__ = [
     "RATE_TOLERANCE",
     "STEP_LEARNING_RATE",
     "STEP_START",
+    "STEP_TOLERANCE",
     "STEP_X",
     "STEP_Y",
 ]
@@ -69,10 +70,13 @@ STEP_X = (1.0, 2.0, 3.0)
 STEP_Y = (2.0, 4.0, 6.0)
 STEP_START = (0.0, 0.0)
 STEP_LEARNING_RATE = 0.1
+STEP_TOLERANCE = 0.005  # answers right to two decimals count
 
 
 def check_descent_step(answer: Any) -> Verdict:
     """Chapter 3, exercise 2: ``w`` after one gradient-descent step from ``STEP_START``.
+
+    Answers within ``STEP_TOLERANCE`` (0.005: right to two decimals) count.
 
     Examples
     --------
@@ -88,7 +92,7 @@ def check_descent_step(answer: Any) -> Verdict:
     expected = float(gradient_descent(STEP_X, STEP_Y, STEP_LEARNING_RATE, 1,
                                       start=STEP_START)[1, 0])
     w0, lr = STEP_START[0], STEP_LEARNING_RATE
-    if np.isclose(value, expected, atol=1e-3):
+    if abs(value - expected) <= STEP_TOLERANCE:
         return Verdict(True, f"dL/dw = {grad_w:.4g}, so w = {w0:g} - {lr:g} x ({grad_w:.4g}) "
                              f"= {expected:.4g}: a step downhill.")
     slips = [
@@ -100,9 +104,10 @@ def check_descent_step(answer: Any) -> Verdict:
                                "uphill."),
     ]
     for wrong, hint in slips:
-        if np.isclose(value, wrong, atol=1e-3):
+        if abs(value - wrong) <= STEP_TOLERANCE:
             return Verdict(False, f"{answer!r} is not it. {hint}")
-    return Verdict(False, f"{answer!r} is not it. With w = b = 0 the residuals are r = -y; "
+    return Verdict(False, f"{answer!r} is not it (answers within {STEP_TOLERANCE:g} of the "
+                          "right one count). With w = b = 0 the residuals are r = -y; "
                           "dL/dw = 2 * mean(r * x), and the step is w - 0.1 * dL/dw.")
 
 
@@ -146,9 +151,14 @@ def check_learning_rate(learning_rate: Any) -> Verdict:
     if final <= least * (1 + RATE_TOLERANCE):
         return Verdict(True, f"After {RATE_STEPS} steps the loss is {final:.4f}, within "
                              f"{RATE_TOLERANCE:.0%} of the least, {least:.4f}.")
+    if np.isclose(final, start_loss, rtol=1e-6):
+        return Verdict(False, f"With {value:g} the loss stays at {start_loss:.4f}: each step "
+                              "jumps across the minimum to a point just as far on the other "
+                              "side (for this standardised feature, 1 is exactly the edge). "
+                              "Try a smaller rate.")
     if final > start_loss:
-        return Verdict(False, f"With {value:g} the loss grew from {start_loss:.3f} to "
-                              f"{final:.3g}: the steps overshoot. Try a smaller rate.")
+        return Verdict(False, f"With {value:g} the loss grew from {start_loss:.4f} to "
+                              f"{final:.4f}: the steps overshoot. Try a smaller rate.")
     side = np.sign(path[1:, 0] - w_best)
     if np.all(side[1:] * side[:-1] < 0):
         return Verdict(False, f"With {value:g} the weight jumps across the minimum at every step "

@@ -151,3 +151,26 @@ def test_feature_pair_explains_a_model_built_for_other_inputs():
                                                      output_activation="softmax"),
                                            ["bill_length_mm", "body_mass_g"])
     assert not verdict and "could not classify" in verdict.message
+
+
+def _penguin_net(data, epochs, seed=0):
+    from dlcourse.training import fit, set_seed
+
+    set_seed(seed)
+    model = build_mlp(2, hidden_units=(16, 8), output_units=3, output_activation="softmax")
+    fit(model, data.x_train, data.y_train, epochs=epochs)
+    return model
+
+
+def test_feature_pair_scaling_hint_fires_on_its_slip_only():
+    # Each hint produced by the slip that causes it: a network trained on
+    # raw measurements is told so; a standardised one trained too briefly
+    # is told to train longer, not that it saw unscaled data.
+    pair = ["bill_length_mm", "flipper_length_mm"]
+    raw = _penguin_net(load_penguins(features=pair, standardize=False), epochs=20)
+    verdict = exercises.check_feature_pair(raw, pair)
+    assert not verdict and "trained on unscaled data" in verdict.message
+    brief = _penguin_net(load_penguins(features=pair), epochs=3)
+    verdict = exercises.check_feature_pair(brief, pair)
+    assert not verdict and "unscaled" not in verdict.message
+    assert "train longer" in verdict.message

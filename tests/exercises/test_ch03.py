@@ -30,6 +30,22 @@ def test_learning_rate():
     assert "overshoot" in exercises.check_learning_rate(1.2).message
     assert "blew up" in exercises.check_learning_rate(1e80).message
     assert "> 0" in exercises.check_learning_rate(-0.1).message
+    # 1 is the edge for a standardised feature: the loss neither falls nor
+    # grows, and the message says so in numbers that differ.
+    edge = exercises.check_learning_rate(1.0).message
+    assert "stays at 1.0000" in edge and "grew" not in edge
+
+
+def test_descent_step_states_and_applies_its_tolerance():
+    import tensorflow as tf
+    from fractions import Fraction
+
+    assert exercises.STEP_TOLERANCE == 0.005
+    assert exercises.check_descent_step(1.87)  # right to two decimals
+    assert exercises.check_descent_step(Fraction(28, 15))
+    assert exercises.check_descent_step(tf.constant(28 / 15))
+    message = exercises.check_descent_step(1.8).message
+    assert "within 0.005" in message
 
 
 def test_selection_helpers():
