@@ -26,13 +26,13 @@ from dlcourse.plotting.diagrams import (
 )
 from dlcourse.plotting.gan import plot_gan_losses, plot_sample_grid, plot_sample_scatter
 from dlcourse.plotting.history import plot_history
-from dlcourse.plotting.loop import LOOP_STEPS, plot_learning_loop
 from dlcourse.plotting.images import (
     plot_confusion_matrix,
     plot_feature_maps,
     plot_filters,
     plot_image_grid,
 )
+from dlcourse.plotting.loop import LOOP_STEPS, plot_learning_loop
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.sensors import plot_recordings
 from dlcourse.plotting.series import plot_forecast, plot_gradient_per_step

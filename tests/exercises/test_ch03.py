@@ -37,8 +37,9 @@ def test_learning_rate():
 
 
 def test_descent_step_states_and_applies_its_tolerance():
-    import tensorflow as tf
     from fractions import Fraction
+
+    import tensorflow as tf
 
     assert exercises.STEP_TOLERANCE == 0.005
     assert exercises.check_descent_step(1.87)  # right to two decimals
