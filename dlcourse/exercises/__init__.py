@@ -15,10 +15,13 @@ from dlcourse.exercises.ch01 import (
     NEURON_B,
     NEURON_W,
     NEURON_X,
+    ValidationSplit,
     check_feature_pair,
     check_functional_model,
     check_neuron_output,
     check_parameter_count,
+    penguin_pair_split,
+    validation_split_of,
 )
 from dlcourse.exercises.ch02 import (
     COLLAPSE_B1,
@@ -31,6 +34,7 @@ from dlcourse.exercises.ch02 import (
     check_moons_classifier,
     check_output_choices,
     check_sigmoid_slope,
+    moons_exercise_split,
 )
 from dlcourse.exercises.ch03 import (
     ADAM_BETAS,
@@ -120,6 +124,10 @@ from dlcourse.exercises.scaling import (
 from dlcourse.exercises.verdict import Verdict, read_number
 
 __all__ = [
+    "ValidationSplit",
+    "moons_exercise_split",
+    "penguin_pair_split",
+    "validation_split_of",
     "ADAM_BETAS",
     "ADAM_GRADIENT",
     "ADAM_LEARNING_RATE",

@@ -14,6 +14,7 @@ from dlcourse.exercises.verdict import Verdict, read_number
 __all__ = [
     "check_collapsed_layer",
     "check_moons_classifier",
+    "moons_exercise_split",
     "check_output_choices",
     "check_sigmoid_slope",
     "COLLAPSE_B1",
@@ -177,6 +178,24 @@ def check_output_choices(answers: Any) -> Verdict:
 MOONS_TARGET = 0.97
 
 
+def moons_exercise_split() -> Any:
+    """Exercise 4's data: ``load_moons()``'s training rows, split for validation.
+
+    Train on ``x_train``/``y_train``; :func:`check_moons_classifier` judges
+    the model on ``x_val``/``y_val`` and reports the test accuracy once.
+
+    Examples
+    --------
+    >>> split = moons_exercise_split()
+    >>> len(split.x_train), len(split.x_val)
+    (640, 160)
+    """
+    from dlcourse.data import load_moons
+    from dlcourse.exercises.ch01 import validation_split_of
+
+    return validation_split_of(load_moons())
+
+
 # Activation layers, by class name -> the activation they compute.
 _ACTIVATION_LAYERS = {"ReLU": "relu", "LeakyReLU": "leaky_relu", "ELU": "elu",
                       "PReLU": "prelu", "Softmax": "softmax"}
@@ -255,7 +274,9 @@ def check_moons_classifier(model: Any) -> Verdict:
     as ``activation=`` arguments or as layers (``Activation("tanh")``,
     ``LeakyReLU()``), in nested models too; whether its border is a
     straight line is measured on probe points, not read from layer names.
-    The accuracy is measured here on the test split of ``load_moons()``.
+    The model is judged on the validation rows of :func:`moons_exercise_split`
+    (train on its ``x_train``); once it passes, its test accuracy is
+    reported, once.
 
     Examples
     --------
@@ -276,8 +297,8 @@ def check_moons_classifier(model: Any) -> Verdict:
                               "another one than the ReLU (tanh, elu, gelu, leaky_relu, ...).")
     try:
         straight = _border_is_straight(model)
-        data = load_moons()
-        score = accuracy(model, data.x_test, data.y_test)
+        split = moons_exercise_split()
+        score = accuracy(model, split.x_val, split.y_val)
     except Exception as error:  # a learner's model may fail in any way: judge, never crash
         return Verdict(False, f"The model could not classify the moons' test points: {error}")
     if straight:
@@ -287,6 +308,9 @@ def check_moons_classifier(model: Any) -> Verdict:
                               "cannot follow the moons. Give it a non-linear hidden activation.")
     if score >= MOONS_TARGET:
         named = f" with {hidden[0]} hidden layers" if hidden else ""
-        return Verdict(True, f"{score:.1%} test accuracy{named}.")
-    return Verdict(False, f"{score:.1%} test accuracy; aim for {MOONS_TARGET:.0%}. Train longer, "
-                          "or raise the learning rate.")
+        data = load_moons()
+        test = accuracy(model, data.x_test, data.y_test)
+        return Verdict(True, f"{score:.1%} validation accuracy{named}. Its test accuracy, "
+                             f"reported once now that the model is chosen: {test:.1%}.")
+    return Verdict(False, f"{score:.1%} validation accuracy; aim for {MOONS_TARGET:.0%}. Train "
+                          "longer, or raise the learning rate.")
