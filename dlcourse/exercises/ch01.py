@@ -168,6 +168,9 @@ def validation_split_of(data: Any) -> ValidationSplit:
     >>> len(split.x_train) + len(split.x_val) == len(load_penguins().x_train)
     True
     """
+    if not (hasattr(data, "x_train") and hasattr(data, "y_train")):
+        raise TypeError("data must be what a loader returns (with x_train and y_train), got "
+                        f"{type(data).__name__}")
     fit_rows, val_rows = _validation_rows(np.asarray(data.y_train))
     return ValidationSplit(data.x_train[fit_rows], data.y_train[fit_rows],
                            data.x_train[val_rows], data.y_train[val_rows])
@@ -185,8 +188,15 @@ def penguin_pair_split(features: Sequence[str], *, standardize: bool = True) -> 
     >>> split.x_train.shape[1], len(split.x_val) > 0
     (2, True)
     """
-    from dlcourse.data import load_penguins
+    from dlcourse.data import PENGUIN_FEATURES, load_penguins
 
+    if (isinstance(features, str) or not isinstance(features, Sequence)
+            or not all(isinstance(name, str) for name in features)):
+        raise TypeError("features must be a list of measurement names such as "
+                        f"['bill_length_mm', 'flipper_length_mm'], got {features!r}")
+    unknown = [name for name in features if name not in PENGUIN_FEATURES]
+    if unknown:
+        raise ValueError(f"features must be names from {list(PENGUIN_FEATURES)}, got {unknown}")
     return validation_split_of(load_penguins(features=list(features), standardize=standardize))
 
 
