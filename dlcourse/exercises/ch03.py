@@ -257,7 +257,13 @@ STEPS_VALIDATION_SPLIT = 0.2
 
 
 def expected_total_steps() -> int:
-    """The gradient steps of ``fit`` with the ``STEPS_*`` settings (Keras' rounding)."""
+    """The gradient steps of ``fit`` with the ``STEPS_*`` settings (Keras' rounding).
+
+    Examples
+    --------
+    >>> expected_total_steps()
+    180
+    """
     import math
 
     n_train = math.ceil(STEPS_N_ROWS * (1 - STEPS_VALIDATION_SPLIT))
