@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,13 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import check_bool, check_choice, check_float, check_int, check_path
+from dlcourse._checks import (
+    check_bool,
+    check_choice,
+    check_float,
+    check_int,
+    check_path,
+)
 from dlcourse._keras import keras
 from dlcourse.training._guards import StopOnNonFinite, divergence_message
 from dlcourse.training._inputs import (
@@ -24,12 +31,13 @@ from dlcourse.training._inputs import (
 )
 from dlcourse.training._resume import (
     backup_callback,
-    finished_epochs,
     fingerprint,
+    finished_epochs,
     open_state,
     remove_state,
 )
 from dlcourse.training._split import class_labels, hold_out
+from dlcourse.training._targets import accuracy_metric_warning
 from dlcourse.training.pipeline import array_dataset
 
 __all__ = ["fit"]
@@ -198,6 +206,7 @@ def fit(
     ['accuracy', 'loss']
     """
     _check_model(model)
+    _warn_about_accuracy(model)
     train = check_data(model, x, y, sample_weight)
     settings = _check_settings(
         model, epochs=epochs, batch_size=batch_size, validation_split=validation_split,
@@ -219,6 +228,13 @@ def fit(
         error.history = history
         raise error
     return history
+
+
+def _warn_about_accuracy(model: keras.Model) -> None:
+    """Warn when a regression is compiled with an accuracy metric (a number that means nothing)."""
+    message = accuracy_metric_warning(model)
+    if message is not None:
+        warnings.warn(message, UserWarning, stacklevel=3)
 
 
 @dataclass(frozen=True)

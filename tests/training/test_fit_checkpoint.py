@@ -6,6 +6,7 @@ from pathlib import Path
 import keras
 import numpy as np
 import pytest
+
 from dlcourse.models import build_mlp
 from dlcourse.training import fit, set_seed
 

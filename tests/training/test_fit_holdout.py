@@ -3,6 +3,7 @@
 import keras
 import numpy as np
 import pytest
+
 from dlcourse.models import build_mlp
 from dlcourse.training import fit, set_seed
 

@@ -4,6 +4,7 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
+
 from dlcourse.models import build_mlp
 from dlcourse.training import fit, set_seed
 

@@ -216,3 +216,13 @@ def test_no_function_of_fit_is_longer_than_60_lines():
             doc_lines = first.end_lineno - first.lineno + 1 if has_doc else 0
             length = node.end_lineno - node.lineno + 1 - doc_lines
             assert length <= 60, f"{node.name} has {length} lines besides its docstring"
+
+
+def test_a_regression_compiled_with_accuracy_is_warned_about():
+    from dlcourse.models import build_mlp
+
+    model = build_mlp(2, hidden_units=(4,), output_activation=None, compiled=False)
+    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+    x = np.random.default_rng(0).normal(size=(20, 2))
+    with pytest.warns(UserWarning, match="regression loss .* 'accuracy'.*metrics=\\['mae'\\]"):
+        fit(model, x, x[:, 0], epochs=1, validation_split=0)

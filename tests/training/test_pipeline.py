@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import tensorflow as tf
+
 from dlcourse.training import pipeline
 from dlcourse.training.pipeline import in_memory_dataset
 
