@@ -62,7 +62,9 @@ def wilson_interval(successes: int, n: int, *,
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = (z / (1 + z * z / n)) * math.sqrt(p * (1 - p) / n
                                               + z * z / (4 * n * n))
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == n else min(1.0, centre + half)
+    return low, high
 
 
 def paired_difference(correct_a: Any, correct_b: Any, *,
