@@ -10,7 +10,7 @@ from dlcourse.exercises.verdict import Verdict, read_number
 __all__ = ["check_head_parameters", "HEAD_INPUTS", "HEAD_CLASSES"]
 
 #: Transfer, exercise 1: the new head reads this many features ...
-HEAD_INPUTS = 32
+HEAD_INPUTS = 256
 #: ... and tells this many classes apart.
 HEAD_CLASSES = 5
 
@@ -23,10 +23,10 @@ def check_head_parameters(answer: Any) -> Verdict:
 
     Examples
     --------
-    >>> check_head_parameters(165)
-    Correct! 32 x 5 weights + 5 biases = 165: all a frozen body leaves to learn.
-    >>> check_head_parameters(160)
-    Not yet. 160 is not it. You counted the weights; each of the 5 classes has a bias too.
+    >>> check_head_parameters(1285)
+    Correct! 256 x 5 weights + 5 biases = 1285: all a frozen body leaves to learn.
+    >>> check_head_parameters(1280)
+    Not yet. 1280 is not it. You counted the weights; each of the 5 classes has a bias too.
     """
     value = read_number(answer, "a whole number of parameters")
     if isinstance(value, Verdict):
