@@ -91,3 +91,15 @@ def test_compare_models_runs_both_models_on_the_same_rows():
 def test_bad_input_is_refused_by_name(kwargs, error, match):
     with pytest.raises(error, match=match):
         compare_predictions(**kwargs)
+
+
+def test_agrees_with_paired_difference_on_the_same_resamples():
+    from dlcourse.evaluation.uncertainty import paired_difference
+
+    rng = np.random.default_rng(2)
+    y = rng.integers(0, 3, 150)
+    a = np.where(rng.random(150) < 0.85, y, (y + 1) % 3)
+    b = np.where(rng.random(150) < 0.75, y, (y + 2) % 3)
+    result = compare_predictions(y, a, b, seed=5)
+    expected = paired_difference(a == y, b == y, seed=5)
+    np.testing.assert_allclose((result.difference, result.low, result.high), expected)
