@@ -51,6 +51,9 @@ def _script_key(script) -> tuple:
 
 def _fix_body(app, pagename, templatename, context, doctree) -> None:
     context.setdefault("default_mode", "auto")
+    # The landing page's title is the book's: "<title> - <book>" would say it twice.
+    if context.get("title") and context.get("title") == (app.config.html_title or app.config.project):
+        context["titlesuffix"] = ""
     scripts = context.get("script_files")
     if scripts:
         seen, unique = set(), []
@@ -66,6 +69,27 @@ def _fix_body(app, pagename, templatename, context, doctree) -> None:
     body = body.replace('role="doc-biblioentry"', 'role="listitem"')
     body = _EMPTY_TH.sub('<th><span class="book-a11y-hidden">index</span></th>', body)
     context["body"] = body
+
+
+def _label_solutions(app, doctree, docname) -> None:
+    """Hidden code cells that hold an exercise's solution toggle as "Solution".
+
+    A solution cell is a hidden code cell (``hide-cell``, ``hide-input``)
+    whose code starts with a ``# Solution`` comment; myst-nb labels its
+    toggle "Show code cell content". Its toggle (``HideCodeCellNode``, made
+    by a post-transform, so already there when the doctree is resolved)
+    gets the label "Solution".
+    """
+    from docutils import nodes
+
+    for toggle in doctree.findall(nodes.Element):
+        if type(toggle).__name__ != "HideCodeCellNode" or "prompt_show" not in toggle:
+            continue
+        sources = [n for n in toggle.findall(nodes.container)
+                   if n.get("nb_element") == "cell_code_source"]
+        if sources and sources[0].astext().lstrip().lower().startswith("# solution"):
+            toggle["prompt_show"] = "Solution"
+            toggle["prompt_hide"] = "Hide the solution"
 
 
 def _fix_redirect(app, exception) -> None:
@@ -96,6 +120,7 @@ def _fix_redirect(app, exception) -> None:
 
 def setup(app):
     app.connect("config-inited", _add_static)
+    app.connect("doctree-resolved", _label_solutions)
     # Last, after the extensions that add per-page scripts.
     app.connect("html-page-context", _fix_body, priority=999)
     # After sphinx-external-toc writes the redirect (default priority 500).
