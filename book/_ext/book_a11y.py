@@ -51,9 +51,6 @@ def _script_key(script) -> tuple:
 
 def _fix_body(app, pagename, templatename, context, doctree) -> None:
     context.setdefault("default_mode", "auto")
-    # The landing page's title is the book's: "<title> - <book>" would say it twice.
-    if context.get("title") and context.get("title") == (app.config.html_title or app.config.project):
-        context["titlesuffix"] = ""
     scripts = context.get("script_files")
     if scripts:
         seen, unique = set(), []
@@ -92,6 +89,21 @@ def _label_solutions(app, doctree, docname) -> None:
             toggle["prompt_hide"] = "Hide the solution"
 
 
+_DOUBLED_TITLE = re.compile(r"<title>(?P<t>[^<]+?) &#8212; (?P=t)</title>")
+
+
+def _fix_landing_title(app, exception) -> None:
+    """The landing page is titled by the book's title once, not "<book> - <book>"."""
+    if exception is not None or app.builder.format != "html":
+        return
+    landing = Path(app.outdir) / f"{app.config.root_doc}.html"
+    if landing.is_file():
+        text = landing.read_text(encoding="utf-8")
+        fixed = _DOUBLED_TITLE.sub(r"<title>\g<t></title>", text, count=1)
+        if fixed != text:
+            landing.write_text(fixed, encoding="utf-8")
+
+
 def _fix_redirect(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -125,6 +137,7 @@ def setup(app):
     app.connect("html-page-context", _fix_body, priority=999)
     # After sphinx-external-toc writes the redirect (default priority 500).
     app.connect("build-finished", _fix_redirect, priority=900)
+    app.connect("build-finished", _fix_landing_title)
     app.add_css_file("book_a11y.css")
     app.add_js_file("book_a11y.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
