@@ -390,6 +390,26 @@ def test_layout(source: Path, width: int, server: str, browser) -> None:
         visit.close()
 
 
+#: MyST syntax that Colab would show raw in a published notebook.
+MYST_SYNTAX = re.compile(r"\{[\w:-]+\}`|^\([\w.:-]+\)=\s*$|^[:`]{3,}\{[\w:-]+\}|^:class:",
+                         re.MULTILINE)
+
+
+def test_colab_notebooks_read_cleanly() -> None:
+    """The .ipynb each chapter publishes (for Colab, which renders no MyST) holds plain Markdown."""
+    raw = {}
+    for source in PAGES:
+        notebook = HTML / "_sources" / source.with_suffix(".ipynb")
+        if not is_notebook(ROOT / source) or not notebook.is_file():
+            continue
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        found = [m.group(0) for cell in cells if cell["cell_type"] == "markdown"
+                 for m in MYST_SYNTAX.finditer("".join(cell["source"]))]
+        if found:
+            raw[source.stem] = found[:5]
+    assert not raw, f"MyST markup left in the published notebooks: {raw}"
+
+
 def test_root_redirect(server: str, browser) -> None:
     """The root index.html (a redirect to the first page) is titled and has a language."""
     text = (HTML / "index.html").read_text(encoding="utf-8")
