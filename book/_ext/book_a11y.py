@@ -24,6 +24,21 @@ every chapter, including those added later, gets them without extra work:
   logs "Got invalid theme mode").
 - The root ``index.html`` that redirects to the first page gets a
   ``<title>``, a ``lang`` and a visible link (it had none of them).
+
+Pages readable as published (issue 21; ``tests/browser/test_pages.py``
+``test_layout`` fails on each):
+
+- Text outputs (print, warnings, errors) wrap at the column's edge; display
+  math and wide HTML outputs scroll inside their own box, with a shadow at
+  the edge as the scroll cue.
+- One search box: the theme's top bar, which held only a second one, is
+  hidden. The landing page's ``<title>`` names the book once.
+- Solutions (hidden cells whose code starts with ``# Solution``) toggle
+  under the label "Solution", not "Show code cell content".
+- Dark theme: HTML outputs in the theme's colours and figures on white,
+  without the theme's light grey frames.
+- pandas tables: each column right-aligned when all its cells are numbers
+  (left otherwise), header included, in tabular figures.
 """
 
 from __future__ import annotations
