@@ -97,7 +97,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Read by tests/browser and book/_ext/print_pdf.py (dlcourse.tools.browser.chromium_path).
 export CHROMIUM
 browser-test: check-python $(STAMP)
-	@test -f _build/html/index.html || { echo "error: no _build/html: run 'make book' first" >&2; exit 1; }
+	@test -f $${DLCOURSE_HTML:-_build/html}/index.html || { echo "error: no $${DLCOURSE_HTML:-_build/html}: run 'make book' first" >&2; exit 1; }
 	@if [ ! -x $(CHROMIUM) ]; then \
 		echo "$(CHROMIUM) is missing: installing Debian's chromium package (apt-get install -y chromium)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
