@@ -7,9 +7,9 @@ a figure's drawing code), and the cells a reader can see or unfold (plain,
 build. A visible cell that needs a name defined only in a hidden cell fails
 the test with the chapter's file and line.
 
-Slow (it executes chapters): ``pytest -m slow tests/tools/test_visible_code.py
---chapters 02_activations`` runs one chapter; without ``--chapters`` every
-chapter of ``_toc.yml``, and ``--chapters none`` none.
+It executes every chapter a second time, so it is not part of ``make test``
+(marker ``visible_code``): ``make visible-code`` runs it for every chapter,
+``make visible-code CHAPTERS=02_activations`` for one.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def visible_notebook(source: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.visible_code
 @pytest.mark.parametrize("source", CHAPTERS, ids=[p.stem for p in CHAPTERS])
 def test_visible_code_runs_without_hidden_cells(source: Path, request) -> None:
     from nbclient import NotebookClient
