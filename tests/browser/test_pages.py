@@ -42,7 +42,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 from dlcourse.tools.book import is_notebook, page_title, toc_pages  # noqa: E402
-from dlcourse.tools.browser import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -67,26 +66,6 @@ SEARCHES = {
     "convolution": ("convolution", "cnn"),
     "backpropagation": ("backprop", "training"),
 }
-
-
-@pytest.fixture(scope="module")
-def server():
-    if not (HTML / "index.html").is_file():
-        pytest.fail(f"no built book in {HTML}: run `make book` first")
-    with serve_directory(HTML) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = chromium_path()
-    if not chromium.is_file():
-        pytest.fail(f"{chromium} is missing: `make browser-test` installs Debian's chromium "
-                    "(or set CHROMIUM to another Chromium)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

@@ -40,7 +40,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 from dlcourse import scratch  # noqa: E402
-from dlcourse.tools.browser import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -56,26 +55,6 @@ PAGES = {
 MAX_UPDATE_MS = 50
 MIN_STEPS_PER_SECOND = 30
 BAD_IMPACTS = ("critical", "serious")
-
-
-@pytest.fixture(scope="module")
-def server():
-    if not (HTML / "index.html").is_file():
-        pytest.fail(f"no built book in {HTML}: run `make book` first (or set DLCOURSE_HTML)")
-    with serve_directory(HTML) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = chromium_path()
-    if not chromium.is_file():
-        pytest.fail(f"{chromium} is missing: `make browser-test` installs Debian's chromium "
-                    "(or set CHROMIUM to another Chromium)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class WidgetPage:
