@@ -231,3 +231,10 @@ def renamed_argument(name: str, value: Any, old_name: str, old_value: Any) -> An
         raise TypeError(f"give {name} only ({old_name} is its old name)")
     warnings.warn(f"{old_name} is renamed {name}", DeprecationWarning, stacklevel=3)
     return old_value
+
+
+def check_keras_model(name: str, model: Any, *, what: str = "a keras.Model") -> Any:
+    """Return ``model`` if it is a Keras model, else raise a TypeError naming ``name``."""
+    if not is_keras_model(model):
+        raise TypeError(f"{name} must be {what}, got {_describe(model)}")
+    return model

@@ -32,6 +32,7 @@ from dlcourse._checks import (
     check_array,
     check_float,
     check_int,
+    check_keras_model,
     check_labels,
     check_model_input,
     check_same_length,
@@ -50,10 +51,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 def _check_classifier(model: Any) -> int:
     """Raise unless ``model`` is a Keras model with one output (probability or logit) per class."""
-    from dlcourse._keras import keras
-
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a trained keras.Model classifier, got {_describe(model)}")
+    check_keras_model("model", model, what="a trained keras.Model classifier")
     try:
         output_shape = tuple(model.output_shape)
     except (AttributeError, ValueError, TypeError):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dlcourse._checks import _describe, check_array
+from dlcourse._checks import check_array, check_keras_model
 
 if TYPE_CHECKING:
     from dlcourse._keras import keras
@@ -31,10 +31,7 @@ def attention_weights(model: keras.Model, token_ids: Any) -> np.ndarray:
     >>> weights.shape, np.allclose(weights.sum(axis=-1), 1, atol=1e-5)
     ((2, 3, 3), True)
     """
-    from dlcourse._keras import keras
-
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model, got {_describe(model)}")
+    check_keras_model("model", model)
     try:
         attention = model.get_layer("attention")
         embedding = model.get_layer("embedding")

@@ -15,6 +15,7 @@ import numpy as np
 
 from dlcourse._checks import (
     check_array,
+    check_keras_model,
     check_model_input,
     check_same_length,
 )
@@ -126,10 +127,9 @@ def gradient_per_step(model: keras.Model, x: Any) -> np.ndarray:
     >>> gradient_per_step(build_rnn(4), np.ones((2, 4, 1))).shape
     (4,)
     """
-    from dlcourse._keras import keras, tf
+    from dlcourse._keras import tf
 
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model, got {type(model).__name__}")
+    check_keras_model("model", model)
     x = check_array("x", x, ndim=3)
     try:
         wanted = tuple(model.input_shape)[1:]

@@ -19,6 +19,7 @@ from dlcourse._checks import (
     check_choice,
     check_float,
     check_int,
+    check_keras_model,
     check_labels,
     check_same_length,
 )
@@ -260,11 +261,9 @@ def seconds_per_epoch(
     >>> 0 < seconds < 60
     True
     """
-    from dlcourse._keras import keras
     from dlcourse.training import EpochTimer, fit
 
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a compiled keras.Model, got {_describe(model)}")
+    check_keras_model("model", model, what="a compiled keras.Model")
     epochs = check_int("epochs", epochs, minimum=1)
     batch_size = check_int("batch_size", batch_size, minimum=1)
     timer = EpochTimer(clock)

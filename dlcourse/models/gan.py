@@ -13,7 +13,14 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import _describe, check_array, check_bool, check_float, check_int
+from dlcourse._checks import (
+    _describe,
+    check_array,
+    check_bool,
+    check_float,
+    check_int,
+    check_keras_model,
+)
 from dlcourse._keras import keras, tf
 from dlcourse.training.pipeline import in_memory_dataset
 
@@ -72,8 +79,7 @@ class GAN(keras.Model):
 
     def __init__(self, generator: keras.Model, discriminator: keras.Model, **kwargs: Any) -> None:
         for name, model in (("generator", generator), ("discriminator", discriminator)):
-            if not isinstance(model, keras.Model):
-                raise TypeError(f"{name} must be a keras.Model, got {_describe(model)}")
+            check_keras_model(name, model)
         g_in = _single_shape("generator", generator, "input_shape")
         g_out = _single_shape("generator", generator, "output_shape")
         d_in = _single_shape("discriminator", discriminator, "input_shape")

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import check_choice, check_int
+from dlcourse._checks import check_choice, check_int, check_keras_model
 from dlcourse._keras import keras
 
 __all__ = ["INITIALIZERS", "reinitialize"]
@@ -18,8 +18,7 @@ INITIALIZERS = ("glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
 
 
 def _dense_layers(name: str, model: Any) -> list[keras.layers.Dense]:
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"{name} must be a keras.Model, got {type(model).__name__}")
+    check_keras_model(name, model)
     layers = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
     if not layers:
         raise ValueError(f"{name} has no Dense layers to measure")

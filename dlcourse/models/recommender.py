@@ -14,6 +14,7 @@ import numpy as np
 from dlcourse._checks import (
     _describe,
     check_array,
+    check_bool,
     check_float,
     check_int,
     check_same_length,
@@ -99,6 +100,7 @@ def build_matrix_factorization(
     mean: float = 0.0,
     l2: float = 1e-4,
     learning_rate: float = 3e-3,
+    compiled: bool = True,
     name: str = "matrix_factorization",
 ) -> Any:
     """Matrix factorisation with biases, in Keras (Koren et al., 2009).
@@ -107,7 +109,8 @@ def build_matrix_factorization(
     ``mean + b_user + b_item + p_user . q_item``, where ``p`` and ``q`` are
     learned embeddings of ``embedding_dim`` numbers (layers
     ``"user_embedding"`` and ``"item_embedding"``) with L2 penalty ``l2``.
-    Compiled with Adam, mean squared error and RMSE. A user or item index
+    Compiled with Adam, mean squared error and RMSE unless
+    ``compiled=False``. A user or item index
     the model has no row for (negative, fractional, or ``>= n_users`` /
     ``>= n_items``) is refused, in ``predict`` and ``fit`` too (a plain
     ``Embedding`` would silently wrap or clip it).
@@ -147,6 +150,7 @@ def build_matrix_factorization(
     rating = keras.layers.Add(name="rating")([dot, b_user, b_item])
     rating = keras.ops.add(rating, mean)
     model = keras.Model(pairs, rating, name=name)
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate), loss="mse",
-                  metrics=[keras.metrics.RootMeanSquaredError(name="rmse")])
+    if check_bool("compiled", compiled):
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate), loss="mse",
+                      metrics=[keras.metrics.RootMeanSquaredError(name="rmse")])
     return model

@@ -2,8 +2,8 @@
 
 Each builder takes reviews already turned into fixed-length rows of token
 ids (see :func:`build_vectorizer`; id 0 pads a short text) and returns a
-compiled binary classifier: one sigmoid output, binary cross-entropy and
-accuracy, Adam.
+binary classifier: one sigmoid output, compiled (unless ``compiled=False``)
+with binary cross-entropy, accuracy and Adam.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ import numpy as np
 
 from dlcourse._checks import (
     _describe,
+    check_bool,
     check_choice,
     check_float,
     check_int,
 )
 from dlcourse._keras import keras, tf
+from dlcourse.models._common import check_name
 
 __all__ = [
     "CheckedEmbedding",
@@ -176,13 +178,14 @@ def _token_embedding(vocab_size: int, embedding_dim: int, name: str,
 
 
 def _finish(inputs: Any, features: Any, dropout: float, learning_rate: float,
-            name: str) -> keras.Model:
+            name: str, compiled: bool) -> keras.Model:
     if dropout > 0:
         features = keras.layers.Dropout(dropout, name="dropout")(features)
     outputs = keras.layers.Dense(1, activation="sigmoid", name="output")(features)
-    model = keras.Model(inputs, outputs, name=name)
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
-                  loss="binary_crossentropy", metrics=["accuracy"])
+    model = keras.Model(inputs, outputs, name=check_name(name))
+    if check_bool("compiled", compiled):
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                      loss="binary_crossentropy", metrics=["accuracy"])
     return model
 
 
@@ -193,6 +196,7 @@ def build_pooling_classifier(
     *,
     dropout: float = 0.3,
     learning_rate: float = 3e-3,
+    compiled: bool = True,
     name: str = "embedding_pooling",
 ) -> keras.Model:
     """Embedding -> average over the words -> sigmoid: a learned bag of words.
@@ -213,7 +217,7 @@ def build_pooling_classifier(
     inputs = keras.Input(shape=(sequence_length,), name="token_ids")
     h = _token_embedding(vocab_size, embedding_dim, "embedding", mask_zero=True)(inputs)
     h = keras.layers.GlobalAveragePooling1D(name="average")(h)
-    return _finish(inputs, h, dropout, learning_rate, name)
+    return _finish(inputs, h, dropout, learning_rate, name, compiled)
 
 
 def build_recurrent_classifier(
@@ -225,6 +229,7 @@ def build_recurrent_classifier(
     cell: str = "gru",
     dropout: float = 0.3,
     learning_rate: float = 3e-3,
+    compiled: bool = True,
     name: str = "recurrent",
 ) -> keras.Model:
     """Embedding -> a GRU or LSTM reading the words in order -> sigmoid.
@@ -246,7 +251,7 @@ def build_recurrent_classifier(
     inputs = keras.Input(shape=(sequence_length,), name="token_ids")
     h = _token_embedding(vocab_size, embedding_dim, "embedding", mask_zero=True)(inputs)
     h = layer(units, name=cell)(h)
-    return _finish(inputs, h, dropout, learning_rate, name)
+    return _finish(inputs, h, dropout, learning_rate, name, compiled)
 
 
 @keras.saving.register_keras_serializable(package="dlcourse")
@@ -291,6 +296,7 @@ def build_transformer_classifier(
     *,
     dropout: float = 0.3,
     learning_rate: float = 1e-3,
+    compiled: bool = True,
     name: str = "transformer",
 ) -> keras.Model:
     """One Transformer encoder block (Vaswani et al., 2017) -> average -> sigmoid.
@@ -325,4 +331,4 @@ def build_transformer_classifier(
     h = keras.layers.Dense(embedding_dim, name="feed_forward_2")(h)
     x = keras.layers.LayerNormalization(name="norm_2")(keras.layers.Add()([x, h]))
     x = keras.layers.GlobalAveragePooling1D(name="average")(x)
-    return _finish(inputs, x, dropout, learning_rate, name)
+    return _finish(inputs, x, dropout, learning_rate, name, compiled)

@@ -17,6 +17,7 @@ from dlcourse._checks import (
     check_choice,
     check_float,
     check_int,
+    check_keras_model,
     check_path,
 )
 from dlcourse._keras import keras
@@ -256,8 +257,7 @@ class _Settings:
 
 
 def _check_model(model: Any) -> None:
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model, got {type(model).__name__}")
+    check_keras_model("model", model)
     if not model.compiled:
         raise ValueError(
             "model must be compiled before fitting: call model.compile(optimizer=..., loss=...) first"

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from dlcourse._checks import check_path
+from dlcourse._checks import check_keras_model, check_path
 from dlcourse._keras import keras
 
 __all__ = ["load_model", "save_model"]
@@ -36,8 +36,7 @@ def save_model(model: keras.Model, path: str | Path) -> Path:
     >>> load_model(file).count_params()
     2433
     """
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model, got {type(model).__name__}")
+    check_keras_model("model", model)
     path = check_path("path", path)
     if path.suffix != ".keras":
         raise ValueError(f"path must end in .keras (Keras 3's model format), got {str(path)!r}")

@@ -3,7 +3,15 @@
 import keras
 import pytest
 
-from dlcourse.models import build_mlp
+from dlcourse.models import (
+    build_cnn,
+    build_cnn1d,
+    build_matrix_factorization,
+    build_mlp,
+    build_pooling_classifier,
+    build_rnn,
+    build_transformer_classifier,
+)
 
 
 def dense_layers(model):
@@ -108,3 +116,16 @@ def test_build_cnn_refuses_bad_arguments(kwargs, match):
     kwargs = {"n_classes": 10, **kwargs}
     with pytest.raises((TypeError, ValueError), match=match):
         build_cnn(**kwargs)
+
+
+@pytest.mark.parametrize("build", [
+    lambda c: build_mlp(3, compiled=c),
+    lambda c: build_cnn((8, 8, 1), 2, filters=(4,), dense_units=None, compiled=c),
+    lambda c: build_cnn1d((20, 2), 3, compiled=c),
+    lambda c: build_rnn(5, compiled=c),
+    lambda c: build_pooling_classifier(50, 10, 4, compiled=c),
+    lambda c: build_transformer_classifier(50, 10, 8, compiled=c),
+    lambda c: build_matrix_factorization(5, 6, 2, compiled=c),
+], ids=["mlp", "cnn", "cnn1d", "rnn", "pooling", "transformer", "factorization"])
+def test_every_builder_compiles_only_when_asked(build):
+    assert build(True).compiled and not build(False).compiled

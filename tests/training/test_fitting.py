@@ -179,7 +179,7 @@ def test_bad_data_and_models_are_named(xor_like):
         fit(model, np.full_like(x, np.nan), y)
     with pytest.raises(TypeError, match="x must be an array of numbers"):
         fit(model, [["a", "b"]] * 200, y)
-    with pytest.raises(TypeError, match="model must be a keras.Model, got str"):
+    with pytest.raises(TypeError, match="model must be a keras.Model, got 'model' \\(type str\\)"):
         fit("model", x, y)
     with pytest.raises(ValueError, match="model must be compiled before fitting"):
         fit(build_mlp(2, compiled=False), x, y)
