@@ -9,6 +9,8 @@ One module per concern; everything is importable from ``dlcourse.evaluation``:
   sensitivity, specificity, and a threshold chosen on validation data
 - :mod:`~dlcourse.evaluation.runs`: epochs to a target, generalization gaps,
   accuracy by training-set size, training time
+- :mod:`~dlcourse.evaluation.paired`: paired bootstrap intervals of a difference
+  between two models on one test set
 - :mod:`~dlcourse.evaluation.generated`: judging generated samples
 - :mod:`~dlcourse.evaluation.gradients`: gradients per layer and per time step
 - :mod:`~dlcourse.evaluation.attention`: a Transformer's attention weights
@@ -45,6 +47,7 @@ from dlcourse.evaluation.metrics import (
     sensitivity,
     specificity,
 )
+from dlcourse.evaluation.paired import PairedDifference, paired_bootstrap
 from dlcourse.evaluation.predictions import (
     class_probabilities,
     class_scores,
@@ -85,6 +88,8 @@ __all__ = [
     "model_outputs",
     "nearest_distance",
     "nearest_items",
+    "paired_bootstrap",
+    "PairedDifference",
     "predict_at_threshold",
     "predict_classes",
     "random_sign_noise",
