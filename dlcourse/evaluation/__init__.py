@@ -33,6 +33,7 @@ from dlcourse.evaluation.generated import (
     ClassCoverage,
     ModeCoverage,
     class_coverage,
+    discriminator_surface,
     mode_coverage,
     nearest_distance,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "ClassCoverage",
     "confusion_counts",
     "declared_output",
+    "discriminator_surface",
     "epochs_to_reach",
     "fgsm",
     "flip_pixels",
