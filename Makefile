@@ -15,12 +15,13 @@ PYTEST_ARGS ?=
 PYTHONS  ?= python3.10 python3.13
 PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: book browser-test pdf test test-unit test-pythons bench lab check-env setup check-python lock clean help
+.PHONY: book browser-test pdf lint test test-unit test-pythons bench lab check-env setup check-python lock clean help
 
 help:
 	@echo "make book          build the HTML book into _build/html (runs every chapter)"
 	@echo "make test          run the unit tests, then every chapter (nbval)"
 	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none of them"
+	@echo "make lint          ruff: errors, import order, numpy docstrings (make test runs it first)"
 	@echo "make test-unit     the fast inner loop: unit tests only (no chapters, none marked slow)"
 	@echo "make browser-test  open every built page in headless Chromium: offline, images, math, axe (after make book)"
 	@echo "make pdf           the whole book as one PDF, _build/pdf/book.pdf (Chromium prints the single-page build)"
@@ -61,8 +62,12 @@ $(STAMP): pyproject.toml constraints.txt | check-python
 
 setup: check-python $(STAMP)
 
-test: check-python $(STAMP)
+test: check-python $(STAMP) lint
 	$(PY) -m pytest $(if $(CHAPTERS),--chapters="$(CHAPTERS)") $(PYTEST_ARGS)
+
+# ruff (configured in pyproject.toml): errors, import order, numpy docstrings.
+lint: check-python $(STAMP)
+	$(VENV)/bin/ruff check dlcourse tests bench book/_ext
 
 # The fast inner loop while working on the package: no chapter, nothing slow.
 test-unit: check-python $(STAMP)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from dlcourse.tools.chapters import execute_chapter, glued
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -29,7 +29,10 @@ from sphinx.util.nodes import make_refnode
 def _constant_comment(app, what, name, obj, options, lines) -> None:
     """Give an imported constant the ``#:`` comment of the module that defines it."""
     own = [line.strip() for line in lines if line.strip()]
-    type_doc = [line.strip() for line in (type(obj).__doc__ or "").splitlines() if line.strip()]
+    doc = type(obj).__doc__
+    # A class's __doc__ can be a descriptor (a __slots__ member), not text.
+    type_doc = [line.strip() for line in (doc if isinstance(doc, str) else "").splitlines()
+                if line.strip()]
     if what != "data" or own and own != type_doc:
         return
     package, short = name.rsplit(".", 1)

@@ -104,8 +104,11 @@ def model_outputs(model: Any, x: Any, *, probabilities: bool = False,
 
 
 def _keras_outputs(model: Any, x: np.ndarray, batch_size: int) -> np.ndarray:
-    """Call a Keras model batch by batch (a direct call: ``model.predict`` would
-    trace a new graph per model and warn about retracing in a notebook)."""
+    """Call a Keras model batch by batch.
+
+    A direct call: ``model.predict`` would trace a new graph per model and
+    warn about retracing in a notebook.
+    """
     from dlcourse._keras import keras
 
     parts = [keras.ops.convert_to_numpy(model(x[start:start + batch_size].astype(np.float32),

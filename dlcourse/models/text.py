@@ -94,6 +94,7 @@ class CheckedEmbedding(keras.layers.Embedding):
             raise ValueError(self._range_message(f"{outside.ravel()[0]:g}"))
 
     def call(self, inputs: Any) -> Any:
+        """Look up the embeddings, after checking every id is in range."""
         if tf.executing_eagerly():
             self._check_eagerly(keras.ops.convert_to_numpy(inputs))
             return super().call(inputs)
@@ -113,6 +114,7 @@ class CheckedEmbedding(keras.layers.Embedding):
             return super().call(tf.identity(ids))
 
     def get_config(self) -> dict:
+        """The layer's settings, for saving."""
         return {**super().get_config(), "what": self.what, "hint": self.hint}
 
 
@@ -259,19 +261,23 @@ class PositionalEmbedding(keras.layers.Layer):
         self.positions = keras.layers.Embedding(sequence_length, embedding_dim, name="positions")
 
     def build(self, input_shape: Any) -> None:
+        """Create both embedding tables."""
         self.tokens.build(input_shape)
         self.positions.build((self.sequence_length,))
         super().build(input_shape)
 
     def call(self, inputs: Any) -> Any:
+        """Each token's embedding plus its position's."""
         ids = keras.ops.cast(inputs, "int32")
         positions = keras.ops.arange(0, self.sequence_length)
         return self.tokens(ids) + self.positions(positions)[None, :, :]
 
     def compute_mask(self, inputs: Any, mask: Any = None) -> Any:
+        """Mask the padding (token id 0)."""
         return keras.ops.not_equal(inputs, 0)
 
     def get_config(self) -> dict:
+        """The layer's settings, for saving."""
         return {**super().get_config(), "vocab_size": self.vocab_size,
                 "sequence_length": self.sequence_length, "embedding_dim": self.embedding_dim}
 

@@ -179,8 +179,10 @@ _FETCHED = re.compile(
 
 
 def external_resources(html_dir: str | Path) -> list[str]:
-    """``page: url`` for every script, style sheet, image or frame a built page
-    would fetch from outside the book (links a reader clicks do not count).
+    """List ``page: url`` for every resource a page would fetch from outside the book.
+
+    Scripts, style sheets, images and frames count; links a reader clicks
+    do not.
 
     The book must read offline: math, fonts and scripts are served from its
     own ``_static``.

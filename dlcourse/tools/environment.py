@@ -62,6 +62,7 @@ class Check:
         return "DIFF" if self.locked is not None and self.locked != self.found else "OK"
 
     def __str__(self) -> str:
+        """One line of the report: ``[OK] numpy 2.1.0 (wanted >=1.26; lock 2.1.0)``."""
         lock = "" if self.locked is None else f"; lock {self.locked}"
         return f"[{self.status}] {self.name} {self.found} (wanted {self.wanted}{lock})"
 

@@ -1,8 +1,9 @@
-"""What ``fit`` adds around ``model.fit``: resuming after a crash, and stopping on NaN."""
+"""What ``fit`` adds around ``model.fit`` to stop a run whose loss becomes NaN, and say why."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -25,15 +26,20 @@ class StopOnNonFinite(keras.callbacks.Callback):
             self.model.stop_training = True
 
 
-def divergence_message(epoch: int, loss: float, model: keras.Model, x: np.ndarray) -> str:
-    """Say that training diverged and name the likely causes, with the numbers."""
+def divergence_message(epoch: int, loss: float, model: keras.Model,
+                       inputs: Sequence[np.ndarray] = ()) -> str:
+    """Say that training diverged and name the likely causes, with the numbers.
+
+    ``inputs`` are the input arrays (none for a dataset), checked for unscaled values.
+    """
     causes = []
     rate = getattr(getattr(model, "optimizer", None), "learning_rate", None)
     try:
         causes.append(f"a learning rate too high (it is {float(rate):g}: try 10x smaller)")
     except (TypeError, ValueError):
         causes.append("a learning rate too high (try 10x smaller)")
-    largest = float(np.abs(x).max())
+    # max and min, not np.abs(x).max(): no temporary copy of a large array
+    largest = max((max(abs(float(a.max())), abs(float(a.min()))) for a in inputs), default=0.0)
     if largest > 10:
         causes.append(
             f"unscaled inputs (the largest |x| is {largest:g}: standardize the features, "

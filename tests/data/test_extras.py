@@ -4,8 +4,9 @@ import re
 import sys
 from pathlib import Path
 
-import dlcourse.data
 import pytest
+
+import dlcourse.data
 from dlcourse.data._requires import DATA_PACKAGES, MissingExtraError, require
 
 ROOT = Path(__file__).resolve().parents[2]

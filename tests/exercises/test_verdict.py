@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from dlcourse._keras import keras, tf
-from dlcourse.exercises.verdict import read_number, Verdict
+from dlcourse.exercises.verdict import Verdict, read_number
 
 
 @pytest.mark.parametrize("answer", [

@@ -42,10 +42,20 @@ def test_same_seed_same_numbers_other_seed_other_numbers(xor_like):
     assert a.history["loss"] != c.history["loss"]
 
 
-def test_validation_split_holds_out_the_last_rows_like_keras(xor_like):
+def test_holdout_last_holds_out_the_last_rows_like_keras(xor_like):
+    x, y = xor_like
+    model, history = train_once(x, y, epochs=1, validation_split=0.25, holdout="last")
+    np.testing.assert_array_equal(history.validation_rows, np.arange(150, 200))
+    expected = model.evaluate(x[150:], y[150:], verbose=0, return_dict=True)["loss"]
+    assert history.history["val_loss"][0] == pytest.approx(expected, rel=1e-5)
+
+
+def test_the_validation_loss_is_that_of_the_rows_held_out(xor_like):
     x, y = xor_like
     model, history = train_once(x, y, epochs=1, validation_split=0.25)
-    expected = model.evaluate(x[150:], y[150:], verbose=0, return_dict=True)["loss"]
+    rows = history.validation_rows
+    assert len(rows) == 50 and not np.array_equal(rows, np.arange(150, 200))
+    expected = model.evaluate(x[rows], y[rows], verbose=0, return_dict=True)["loss"]
     assert history.history["val_loss"][0] == pytest.approx(expected, rel=1e-5)
 
 
@@ -65,7 +75,8 @@ def test_early_stopping_stops_and_restores_best_weights(xor_like):
     epochs_run = len(history.history["loss"])
     assert epochs_run < 200
     best = min(history.history["val_loss"])
-    restored = model.evaluate(x[160:], y[160:], verbose=0, return_dict=True)["loss"]
+    rows = history.validation_rows
+    restored = model.evaluate(x[rows], y[rows], verbose=0, return_dict=True)["loss"]
     assert restored == pytest.approx(best, rel=1e-4)
 
 
@@ -139,6 +150,14 @@ def test_labels_that_fit_are_accepted(xor_like):
         ({"validation_split": 1.0}, ValueError, r"validation_split must be in \[0, 1\)"),
         ({"validation_split": 0.0, "early_stopping": True}, ValueError, "early_stopping needs validation data"),
         ({"validation_data": (np.zeros((3, 2)),)}, TypeError, "validation_data must be a pair"),
+        ({"holdout": "first"}, ValueError, r"holdout must be one of \['random', 'last'\]"),
+        ({"shuffle": 1}, TypeError, "shuffle must be True or False"),
+        ({"initial_epoch": 5, "epochs": 5}, ValueError, "initial_epoch must be < epochs"),
+        ({"sample_weight": -np.ones(200)}, ValueError, "sample_weight must hold weights >= 0"),
+        ({"sample_weight": np.ones(10)}, ValueError,
+         "y and sample_weight must have the same number of rows, got 200 and 10"),
+        ({"class_weight": [1, 2]}, TypeError, "class_weight must be a dict"),
+        ({"class_weight": {0: -1}}, ValueError, "class_weight must map class labels"),
         ({"callbacks": ["stop"]}, TypeError, r"callbacks\[0\] must be a keras.callbacks.Callback"),
         ({"callbacks": "stop"}, TypeError, "callbacks must be a keras.callbacks.Callback or a list"),
         ({"early_stopping": "yes"}, TypeError, "early_stopping must be True or False, got 'yes'"),
@@ -181,3 +200,29 @@ def test_set_seed_checks_its_arguments():
         set_seed(-1)
     with pytest.raises(TypeError, match="deterministic must be True or False"):
         set_seed(0, deterministic="yes")
+
+
+def test_no_function_of_fit_is_longer_than_60_lines():
+    import ast
+    import inspect
+
+    from dlcourse.training import fitting
+
+    for node in ast.walk(ast.parse(inspect.getsource(fitting))):
+        if isinstance(node, ast.FunctionDef):
+            first = node.body[0]
+            has_doc = isinstance(first, ast.Expr) and isinstance(getattr(first, "value", None),
+                                                                 ast.Constant)
+            doc_lines = first.end_lineno - first.lineno + 1 if has_doc else 0
+            length = node.end_lineno - node.lineno + 1 - doc_lines
+            assert length <= 60, f"{node.name} has {length} lines besides its docstring"
+
+
+def test_a_regression_compiled_with_accuracy_is_warned_about():
+    from dlcourse.models import build_mlp
+
+    model = build_mlp(2, hidden_units=(4,), output_activation=None, compiled=False)
+    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+    x = np.random.default_rng(0).normal(size=(20, 2))
+    with pytest.warns(UserWarning, match="regression loss .* 'accuracy'.*metrics=\\['mae'\\]"):
+        fit(model, x, x[:, 0], epochs=1, validation_split=0)

@@ -74,7 +74,8 @@ def test_a_killed_run_resumes_where_it_stopped_and_ends_as_an_uninterrupted_one(
         time.sleep(0.1)
     first.send_signal(signal.SIGKILL)
     first.wait()
-    saved = json.loads((Path(checkpoint) / "training_metadata.json").read_text())["epoch"]
+    state = Path(checkpoint) / "dlcourse-fit-state"                 # fit's own subfolder
+    saved = json.loads((state / "training_metadata.json").read_text())["epoch"]
     assert 2 <= saved < EPOCHS   # the epoch being logged when killed may not be saved
 
     second = _start(tmp_path / "second", checkpoint, pause=0.0)
@@ -82,7 +83,7 @@ def test_a_killed_run_resumes_where_it_stopped_and_ends_as_an_uninterrupted_one(
     resumed = _epochs(tmp_path / "second")
     assert resumed == list(range(saved, EPOCHS)), resumed          # resumed from the saved epoch
     assert saved + len(json.loads((tmp_path / "second" / "history.json").read_text())) == EPOCHS
-    assert not Path(checkpoint).exists()                             # cleaned up when done
+    assert not state.exists() and Path(checkpoint).is_dir()          # only fit's state removed
 
     whole = _start(tmp_path / "whole", str(tmp_path / "other"), pause=0.0)
     _finish(whole)

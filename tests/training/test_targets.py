@@ -7,6 +7,7 @@ import textwrap
 import keras
 import numpy as np
 import pytest
+
 from dlcourse.models import build_mlp
 from dlcourse.training import _targets, fit
 from dlcourse.training._targets import accuracy_metric_warning, check_targets
