@@ -17,7 +17,7 @@ from dlcourse._checks import _describe, check_array, check_bool, check_float, ch
 from dlcourse._keras import keras, tf
 from dlcourse.training.pipeline import in_memory_dataset
 
-__all__ = ["GAN"]
+__all__ = ["GAN", "output_range"]
 
 
 def _single_shape(name: str, model: Any, which: str) -> tuple:
@@ -49,7 +49,13 @@ def output_range(model: Any, sample_shape: tuple, *, seed: int = 0) -> tuple[flo
     >>> low < 0 < 1 < high
     True
     """
-    rng = np.random.default_rng(seed)
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a keras.Model, got {_describe(model)}")
+    if (not isinstance(sample_shape, (tuple, list)) or not sample_shape
+            or not all(isinstance(n, (int, np.integer)) and n > 0 for n in sample_shape)):
+        raise TypeError(f"sample_shape must be a tuple of positive ints, got "
+                        f"{_describe(sample_shape)}")
+    rng = np.random.default_rng(check_int("seed", seed, minimum=0))
     shape = tuple(int(n) for n in sample_shape)
     probes = [rng.normal(size=(64, *shape)) * scale for scale in (1, 10, 100)]
     probes.append(rng.uniform(size=(64, *shape)))
