@@ -50,6 +50,7 @@ class PairedDifference:
         return self.low > 0 or self.high < 0
 
     def __str__(self) -> str:
+        """The difference and its interval, in one line."""
         return (f"{self.difference:+.4g} ({self.level:.0%} interval "
                 f"{self.low:+.4g} to {self.high:+.4g}, {self.n} paired examples)")
 

@@ -1,5 +1,4 @@
-"""Figures of generative models: samples over training, image grids, GAN losses, a 2-D
-discriminator's map (chapter 6)."""
+"""Figures of generative models (chapter 6): samples, image grids, losses, a D map."""
 
 from __future__ import annotations
 
