@@ -235,9 +235,9 @@ def plot_discriminator_map(
     surface : (xs, ys, probability)
         What :func:`dlcourse.evaluation.discriminator_surface` returns.
     samples : array-like of shape (n, 2), optional
-        Generated points, drawn as small white-edged dots.
+        Generated points, drawn as small black-edged dots.
     real : array-like of shape (m, 2), optional
-        Real points, drawn as small grey crosses.
+        Real points, drawn as small black crosses.
     title : str, optional
         The axes' title.
     colorbar : bool, default True
@@ -268,11 +268,11 @@ def plot_discriminator_map(
                           shading="auto")
     if real is not None:
         real = check_array("real", real, ndim=2)
-        ax.scatter(*real[:, :2].T, s=4, marker="x", color="0.6", linewidths=0.5,
+        ax.scatter(*real[:, :2].T, s=4, marker="x", color="black", linewidths=0.5,
                    label="real")
     if samples is not None:
         samples = check_array("samples", samples, ndim=2)
-        ax.scatter(*samples[:, :2].T, s=6, color="C1", edgecolors="white", linewidths=0.3,
+        ax.scatter(*samples[:, :2].T, s=8, color="C1", edgecolors="black", linewidths=0.3,
                    label="generated")
     if colorbar:
         ax.figure.colorbar(image, ax=ax, label="D: probability real")
