@@ -213,7 +213,7 @@ def resume_after_kill() -> tuple[int, int]:
             time.sleep(0.1)
         first.send_signal(signal.SIGKILL)
         first.wait()
-        saved = json.loads((folder / "checkpoint" / "training_metadata.json").read_text())["epoch"]
+        saved = json.loads((folder / "checkpoint" / "dlcourse-fit-state" / "training_metadata.json").read_text())["epoch"]
         log.write_text("")
         subprocess.run(run + ["0"], check=True, capture_output=True)
         return saved + len(log.read_text().split()), RESUME_EPOCHS

@@ -16,6 +16,8 @@ One module per concern; everything is importable from ``dlcourse.evaluation``:
 - :mod:`~dlcourse.evaluation.attention`: a Transformer's attention weights
 - :mod:`~dlcourse.evaluation.embeddings`: nearest items in an embedding
 - :mod:`~dlcourse.evaluation.adversarial`: adversarial examples and saliency
+- :mod:`~dlcourse.evaluation.uncertainty`: intervals for a rate and for a
+  paired difference of two models
 
 Importing it does not load TensorFlow; the helpers that need it load it.
 """
@@ -61,9 +63,11 @@ from dlcourse.evaluation.runs import (
     accuracy_by_size,
     epochs_to_reach,
     generalization_gap,
+    multiply_adds,
     seconds_per_epoch,
     training_seconds,
 )
+from dlcourse.evaluation.uncertainty import paired_difference, wilson_interval
 
 __all__ = [
     "accuracy",
@@ -83,6 +87,9 @@ __all__ = [
     "flip_pixels",
     "forecast",
     "generalization_gap",
+    "multiply_adds",
+    "paired_difference",
+    "wilson_interval",
     "gradient_norms",
     "gradient_per_step",
     "mode_coverage",

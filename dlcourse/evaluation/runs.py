@@ -29,6 +29,7 @@ __all__ = [
     "accuracy_by_size",
     "epochs_to_reach",
     "generalization_gap",
+    "multiply_adds",
     "seconds_per_epoch",
     "training_seconds",
 ]
@@ -274,3 +275,55 @@ def seconds_per_epoch(
 
 # The British spelling, as the book first named it (kept so old code runs).
 generalisation_gap = generalization_gap
+
+
+def multiply_adds(model: Any) -> int:
+    """Multiply-adds of one forward pass of ``model`` on one example.
+
+    Counts the arithmetic that dominates a network's cost: a ``Dense``
+    layer does ``inputs x units`` multiply-adds, a convolution does
+    ``kernel size x input channels x filters`` at *every* output position
+    (it reuses each weight across the image, so its cost grows with the
+    image while its parameter count does not). Pooling, activations and
+    biases are left out (a few per cent at most). A training step costs
+    roughly three forward passes (forward, and two products backward).
+
+    Parameters
+    ----------
+    model : keras.Model
+        A built model made of ``Dense``, ``Conv1D``/``Conv2D`` and
+        parameter-free layers; nested models are counted layer by layer.
+
+    Returns
+    -------
+    int
+        Multiply-adds per example.
+
+    Examples
+    --------
+    >>> import keras
+    >>> model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])
+    >>> multiply_adds(model)
+    12
+    """
+    layers = getattr(model, "layers", None)
+    if layers is None:
+        raise TypeError(f"model must be a built Keras model, got "
+                        f"{_describe(model)}")
+    total = 0
+    for layer in layers:
+        kind = type(layer).__name__
+        if hasattr(layer, "layers"):
+            total += multiply_adds(layer)
+        elif kind in ("Dense", "EinsumDense"):
+            kernel = layer.kernel.shape
+            total += int(np.prod(kernel))
+        elif kind in ("Conv1D", "Conv2D", "Conv3D"):
+            positions = int(np.prod(layer.output.shape[1:-1]))
+            total += positions * int(np.prod(layer.kernel.shape))
+        elif layer.count_params() and kind not in (
+                "BatchNormalization", "LayerNormalization", "Normalization"):
+            raise ValueError(f"multiply_adds cannot count layer "
+                             f"{layer.name!r} of type {kind}; it counts "
+                             f"Dense and Conv layers")
+    return total

@@ -91,6 +91,7 @@ from dlcourse.exercises.ch07e import (
     FGSM_X,
     check_fgsm_step,
 )
+from dlcourse.exercises.ch07f import HEAD_CLASSES, HEAD_INPUTS, check_head_parameters
 from dlcourse.exercises.scaling import (
     check_per_replica_batch,
     check_scaled_learning_rate,
@@ -98,6 +99,9 @@ from dlcourse.exercises.scaling import (
 from dlcourse.exercises.verdict import Verdict, read_number
 
 __all__ = [
+    "check_head_parameters",
+    "HEAD_CLASSES",
+    "HEAD_INPUTS",
     "check_attention_weight",
     "check_cnn_parameters",
     "check_collapsed_layer",

@@ -20,9 +20,11 @@ def in_memory_dataset(x: np.ndarray, y: np.ndarray | None, batch_size: int, *, s
     """Build a cached, batched ``tf.data`` pipeline of in-memory arrays.
 
     Keras 3 wraps NumPy arrays passed to ``model.fit`` in a data adapter of
-    its own; a ``tf.data`` pipeline built once, cached and prefetched, feeds
-    the book's small models faster (the scaling appendix measures by how
-    much). The inputs become float32, the targets ``y_dtype`` (without a
+    its own, built once per ``fit`` call (not every epoch): each epoch it
+    shuffles the row indices and gathers every batch from the arrays
+    (``keras/src/trainers/data_adapters/array_data_adapter.py``). A cached,
+    prefetched ``tf.data`` pipeline feeds the book's small models faster
+    (the scaling appendix measures by how much). The inputs become float32, the targets ``y_dtype`` (without a
     copy where they already are). The pipeline holds a copy of the arrays:
     for a large training set use :func:`array_dataset`.
 

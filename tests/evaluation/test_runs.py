@@ -85,3 +85,36 @@ def test_generalization_gap_of_a_regressor_needs_matching_shapes():
     with pytest.raises(ValueError, match="task='regression'"):
         generalization_gap(build_mlp(1, hidden_units=(), output_activation=None),
                            np.ones((3, 1)), [0, 1, 0], np.ones((3, 1)), [0, 1, 0])
+
+
+def test_multiply_adds_counts_dense_and_convolutions():
+    import keras
+
+    from dlcourse.evaluation import multiply_adds
+
+    dense = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3),
+                              keras.layers.Dense(2)])
+    assert multiply_adds(dense) == 4 * 3 + 3 * 2
+    conv = keras.Sequential([keras.Input((10, 6)),
+                             keras.layers.Conv1D(8, 3),       # 8 positions
+                             keras.layers.GlobalAveragePooling1D(),
+                             keras.layers.Dense(2)])
+    assert multiply_adds(conv) == 8 * 3 * 6 * 8 + 8 * 2
+    # A convolution reuses its weights: more arithmetic, same parameters.
+    same_params = keras.Sequential([keras.Input((12, 12, 1)),
+                                    keras.layers.Conv2D(4, 3, padding="same")])
+    assert multiply_adds(same_params) == 12 * 12 * 9 * 4
+    assert same_params.count_params() == 9 * 4 + 4
+
+
+def test_multiply_adds_refuses_what_it_cannot_count():
+    import keras
+    import pytest
+
+    from dlcourse.evaluation import multiply_adds
+
+    with pytest.raises(TypeError, match="built Keras model"):
+        multiply_adds("model")
+    lstm = keras.Sequential([keras.Input((5, 2)), keras.layers.LSTM(3)])
+    with pytest.raises(ValueError, match="cannot count layer"):
+        multiply_adds(lstm)

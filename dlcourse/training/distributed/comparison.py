@@ -99,10 +99,15 @@ def pipeline_speedup(
     """Time an epoch of ``Model.fit`` fed NumPy arrays against one fed a ``tf.data`` pipeline.
 
     Both train the same small softmax classifier on ``x``/``y`` with the
-    same batch size. Fed arrays, Keras wraps them in a new input pipeline at
-    every epoch; the pipeline (``cache``, ``shuffle``, ``batch``,
-    ``prefetch``) is built once, keeps the tensors in memory and prepares
-    the next batch while the model trains on this one. Each way trains
+    same batch size. Both are built once per ``fit`` call: fed arrays,
+    Keras 3 wraps them in its ``ArrayDataAdapter``
+    (``keras/src/trainers/data_adapters/array_data_adapter.py``), which
+    every epoch draws a permutation of the row indices, batches it and
+    gathers each batch from the arrays; the pipeline (``cache``,
+    ``shuffle``, ``batch``, ``prefetch``) keeps the tensors in memory and
+    prepares the next batch while the model trains on this one. The timing
+    measures the difference; it does not say which step of the adapter
+    costs most. Each way trains
     ``repeats`` times (alternating, so that a change in the machine's speed
     hits both alike); the first epoch of each fit, which traces the
     model, is left out, and the medians of the other epochs are compared.

@@ -2,10 +2,16 @@
 
 Keras 3's ``Model.fit`` does not support ``MultiWorkerMirroredStrategy``
 (keras-team/keras#20585), so :func:`train_worker` is a custom training loop
-(``strategy.run``, ``tf.nn.compute_average_loss``, a distributed dataset).
-:func:`launch_workers` starts workers as local processes on free 127.0.0.1
-ports with ``TF_CONFIG``, waits for them with a timeout and stops them; a
-worker that dies makes the run fail with :class:`WorkerFailedError`.
+(``strategy.run``, ``tf.nn.compute_average_loss``, a distributed dataset)
+with its own checkpoint-and-resume (``tf.train.CheckpointManager``: every
+worker saves, only the chief's copy is kept, a restarted cluster resumes
+from it). :func:`launch_workers` starts workers as local processes on free
+127.0.0.1 ports with ``TF_CONFIG``, waits for them with a timeout and stops
+them; a worker that dies makes the run fail with
+:class:`WorkerFailedError`. (The survivors would not wait forever either:
+TensorFlow's coordination service fails them within seconds, with an
+``UnavailableError`` naming the lost task; the launcher just stops them
+first.)
 Everything is re-exported by :mod:`dlcourse.training.distributed`.
 """
 
@@ -47,12 +53,16 @@ class MultiWorkerRun:
 
     ``losses[i]`` is worker ``i``'s mean training loss per epoch, and
     ``weights[i]`` its model's final weights (a list of arrays).
+    ``first_epoch`` is the number of epochs restored from a checkpoint
+    before this run trained (0 for a fresh start); ``losses`` covers the
+    epochs after it.
     """
 
     losses: list[list[float]]
     weights: list[list[np.ndarray]]
     seconds: float
     cluster: dict[str, list[str]]
+    first_epoch: int = 0
 
 
 #: Set on a worker's process to make it exit abruptly after that many epochs.
@@ -66,6 +76,7 @@ def train_worker(
     batch_size: int = 64,
     learning_rate: float = 0.1,
     seed: int = 0,
+    checkpoint_dir: str | os.PathLike | None = None,
 ) -> list[float]:
     """Train as one worker of a ``MultiWorkerMirroredStrategy`` cluster.
 
@@ -92,6 +103,17 @@ def train_worker(
         Step size of plain SGD.
     seed : int, default 0
         The same on every worker: same initial weights, same shuffling.
+    checkpoint_dir : path, optional
+        Checkpoint the model, the optimizer and the epoch count after every
+        epoch, and resume from the latest checkpoint found there. Every
+        worker must take part in a save (the variables are mirrored), but
+        only the chief's copy (worker 0, in ``checkpoint_dir/chief``) is
+        kept; the others write to a folder of their own and delete it.
+        On real machines ``checkpoint_dir`` must be storage every worker
+        can read (a shared file system or a bucket). A restarted cluster
+        restores the chief's latest copy and trains the remaining epochs;
+        the data are reshuffled from ``seed``, so the batches after a resume
+        differ from those of an uninterrupted run.
 
     A worker whose environment sets ``DLCOURSE_CRASH_AFTER_EPOCHS`` exits
     abruptly after that many epochs (0: at once), as a failing machine
@@ -125,20 +147,60 @@ def train_worker(
     strategy = tf.distribute.MultiWorkerMirroredStrategy()
     set_seed(seed)
     data = load_penguins(seed=seed)
-    model, distributed_step = _worker_step(strategy, data, learning_rate, batch_size)
+    model, distributed_step, optimizer = _worker_step(strategy, data, learning_rate,
+                                                      batch_size)
     batches = _worker_batches(strategy, data, batch_size, seed)
+    saver = None
+    if checkpoint_dir is not None:
+        saver = _Checkpointer(tf, model, optimizer, check_path("checkpoint_dir", checkpoint_dir),
+                              index)
+    first_epoch = saver.restore() if saver else 0
     losses = []
-    for epoch in range(epochs):
+    for epoch in range(first_epoch, epochs):
         total, steps = 0.0, 0
         for x, y in batches:
             total += float(distributed_step(x, y))
             steps += 1
         losses.append(total / steps)
+        if saver:
+            saver.save(epoch + 1)
         _maybe_crash(index, epoch + 1)
     output_dir.mkdir(parents=True, exist_ok=True)
     np.savez(output_dir / f"worker{index}.npz", *model.get_weights())
-    (output_dir / f"worker{index}.json").write_text(json.dumps({"losses": losses}))
+    (output_dir / f"worker{index}.json").write_text(
+        json.dumps({"losses": losses, "first_epoch": first_epoch}))
     return losses
+
+
+class _Checkpointer:
+    """Every worker saves; only the chief's (worker 0's) copy is kept."""
+
+    def __init__(self, tf: Any, model: Any, optimizer: Any, folder: Path, index: int) -> None:
+        import shutil
+
+        self._rmtree = shutil.rmtree
+        self.epoch = tf.Variable(0, dtype=tf.int64, trainable=False)
+        self.checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer,
+                                              epoch=self.epoch)
+        self.chief_dir = folder / "chief"
+        self.own_dir = self.chief_dir if index == 0 else folder / f"worker{index}-scratch"
+        self.manager = tf.train.CheckpointManager(self.checkpoint, str(self.own_dir),
+                                                  max_to_keep=1)
+        self._latest = tf.train.latest_checkpoint
+
+    def restore(self) -> int:
+        """Load the chief's latest checkpoint, if any; the epochs it had done."""
+        latest = self._latest(str(self.chief_dir))
+        if latest is None:
+            return 0
+        self.checkpoint.restore(latest).expect_partial()
+        return int(self.epoch.numpy())
+
+    def save(self, epochs_done: int) -> None:
+        self.epoch.assign(epochs_done)
+        self.manager.save()
+        if self.own_dir != self.chief_dir:  # a non-chief's copy is not kept
+            self._rmtree(self.own_dir, ignore_errors=True)
 
 
 def _place_in_cluster(batch_size: int) -> tuple[int, int]:
@@ -189,7 +251,7 @@ def _worker_step(strategy: Any, data: Any, learning_rate: float, batch_size: int
         per_replica = strategy.run(step, args=(x, y))
         return strategy.reduce(tf.distribute.ReduceOp.SUM, per_replica, axis=None)
 
-    return model, distributed_step
+    return model, distributed_step, optimizer
 
 
 def _worker_batches(strategy: Any, data: Any, batch_size: int, seed: int) -> Any:
@@ -213,6 +275,7 @@ def launch_workers(
     seed: int = 0,
     timeout: float = 120.0,
     crash_after_epochs: int | None = None,
+    checkpoint_dir: str | os.PathLike | None = None,
 ) -> MultiWorkerRun:
     """Run :func:`train_worker` as ``n_workers`` processes on this machine; collect them.
 
@@ -221,8 +284,10 @@ def launch_workers(
     ``{"cluster": {"worker": ["127.0.0.1:<port>", ...]}, "task": {"type":
     "worker", "index": i}}``, with ports that are free on 127.0.0.1 (nothing
     listens beyond this machine). The call waits for all of them; if one
-    exits with an error, the others (which would wait for it forever) are
-    stopped and :class:`WorkerFailedError` is raised with its last output;
+    exits with an error, the others are stopped (left alone, TensorFlow's
+    coordination service would fail them within seconds, once the lost
+    worker misses its heartbeats or a collective step cannot reach it) and
+    :class:`WorkerFailedError` is raised with its last output;
     if they run past ``timeout`` seconds, all are stopped and
     ``TimeoutError`` is raised.
 
@@ -238,6 +303,11 @@ def launch_workers(
         (to see how a run copes).
     timeout : float, default 120
         Seconds to wait for all workers.
+    checkpoint_dir : path, optional
+        Passed to :func:`train_worker`: checkpoint every epoch there, and
+        resume from the chief's latest checkpoint. Call again with the
+        same folder after a :class:`WorkerFailedError` to resume. The
+        launcher never deletes it.
 
     Returns
     -------
@@ -259,6 +329,8 @@ def launch_workers(
                 "batch_size": check_int("batch_size", batch_size, minimum=1),
                 "learning_rate": check_float("learning_rate", learning_rate, low=0, low_open=True),
                 "seed": check_int("seed", seed, minimum=0)}
+    if checkpoint_dir is not None:
+        settings["checkpoint_dir"] = str(check_path("checkpoint_dir", checkpoint_dir).resolve())
     if crash_after_epochs is not None:
         crash_after_epochs = check_int("crash_after_epochs", crash_after_epochs, minimum=0)
     timeout = check_float("timeout", timeout, low=0, low_open=True)
@@ -281,8 +353,9 @@ def launch_workers(
         finally:
             stop(processes)
         seconds = time.perf_counter() - start
-        losses, weights = _collect_workers(folder, n_workers)
-    return MultiWorkerRun(losses=losses, weights=weights, seconds=seconds, cluster=cluster)
+        losses, weights, first_epoch = _collect_workers(folder, n_workers)
+    return MultiWorkerRun(losses=losses, weights=weights, seconds=seconds, cluster=cluster,
+                          first_epoch=first_epoch)
 
 
 def _start_worker(folder: Path, cluster: dict, index: int, settings: dict,
@@ -322,14 +395,16 @@ def _wait_for_workers(processes: list[subprocess.Popen], logs: list[Path], start
         time.sleep(0.1)
 
 
-def _collect_workers(folder: Path, n_workers: int) -> tuple[list, list]:
-    """Each worker's losses per epoch and final weights, as it wrote them."""
-    losses, weights = [], []
+def _collect_workers(folder: Path, n_workers: int) -> tuple[list, list, int]:
+    """Each worker's losses per epoch and final weights, and the epoch they resumed at."""
+    losses, weights, first_epoch = [], [], 0
     for index in range(n_workers):
-        losses.append(json.loads((folder / f"worker{index}.json").read_text())["losses"])
+        report = json.loads((folder / f"worker{index}.json").read_text())
+        losses.append(report["losses"])
+        first_epoch = max(first_epoch, report.get("first_epoch", 0))
         with np.load(folder / f"worker{index}.npz") as arrays:
             weights.append([arrays[f"arr_{k}"] for k in range(len(arrays.files))])
-    return losses, weights
+    return losses, weights, first_epoch
 
 
 if __name__ == "__main__":

@@ -143,3 +143,22 @@ def test_pipeline_speedup_refuses_bad_data():
         pipeline_speedup(x, np.zeros(9, dtype=int))
     with pytest.raises(ValueError, match="x must be a 2-D"):
         pipeline_speedup(np.zeros(10), np.zeros(10, dtype=int))
+
+
+def test_a_cluster_restarted_after_a_crash_resumes_from_the_chiefs_checkpoint(tmp_path):
+    folder = tmp_path / "checkpoints"
+    with pytest.raises(WorkerFailedError, match="after epoch 2"):
+        launch_workers(2, epochs=5, crash_after_epochs=2, checkpoint_dir=folder, timeout=300)
+    assert (folder / "chief" / "checkpoint").exists()  # the chief's copy is kept
+    assert not (folder / "worker1-scratch").exists()  # the others' are not
+    resumed = launch_workers(2, epochs=5, checkpoint_dir=folder, timeout=300)
+    # The chief may have been stopped while saving epoch 2: epoch 1 or 2.
+    assert resumed.first_epoch in (1, 2), resumed.first_epoch
+    assert len(resumed.losses[0]) == 5 - resumed.first_epoch
+    assert resumed.losses[0] == resumed.losses[1]
+    assert all(np.array_equal(a, b) for a, b in zip(*resumed.weights))
+    fresh = launch_workers(2, epochs=1, timeout=300)
+    # Resumed training starts from trained weights, not from scratch.
+    assert resumed.losses[0][0] < fresh.losses[0][0], (resumed.losses, fresh.losses)
+    done = launch_workers(2, epochs=5, checkpoint_dir=folder, timeout=300)
+    assert done.first_epoch == 5 and done.losses == [[], []]
