@@ -15,13 +15,14 @@ PYTEST_ARGS ?=
 PYTHONS  ?= python3.10 python3.13
 PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: book browser-test pdf lint test test-unit test-pythons bench lab check-env setup check-python lock clean help
+.PHONY: book browser-test pdf lint test test-unit visible-code test-pythons bench lab check-env setup check-python lock clean help
 
 help:
 	@echo "make book          build the HTML book into _build/html (runs every chapter)"
 	@echo "make test          run the unit tests, then every chapter (nbval)"
 	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none of them"
 	@echo "make lint          ruff: errors, import order, numpy docstrings (make test runs it first)"
+	@echo "make visible-code  run each chapter's visible cells alone (CHAPTERS= as for make test)"
 	@echo "make test-unit     the fast inner loop: unit tests only (no chapters, none marked slow)"
 	@echo "make browser-test  open every built page in headless Chromium: offline, images, math, axe (after make book)"
 	@echo "make pdf           the whole book as one PDF, _build/pdf/book.pdf (Chromium prints the single-page build)"
@@ -69,6 +70,10 @@ test: check-python $(STAMP) lint
 lint: check-python $(STAMP)
 	$(VENV)/bin/ruff check dlcourse tests bench book/_ext
 
+# Every chapter's visible cells alone, in order: copied code needs no hidden cell.
+visible-code: check-python $(STAMP)
+	$(PY) -m pytest tests/tools/test_visible_code.py -m visible_code $(if $(CHAPTERS),--chapters="$(CHAPTERS)")
+
 # The fast inner loop while working on the package: no chapter, nothing slow.
 test-unit: check-python $(STAMP)
 	$(PY) -m pytest --chapters=none -m "not slow and not browser" $(PYTEST_ARGS)
@@ -97,7 +102,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Read by tests/browser and book/_ext/print_pdf.py (dlcourse.tools.browser.chromium_path).
 export CHROMIUM
 browser-test: check-python $(STAMP)
-	@test -f _build/html/index.html || { echo "error: no _build/html: run 'make book' first" >&2; exit 1; }
+	@test -f $${DLCOURSE_HTML:-_build/html}/index.html || { echo "error: no $${DLCOURSE_HTML:-_build/html}: run 'make book' first" >&2; exit 1; }
 	@if [ ! -x $(CHROMIUM) ]; then \
 		echo "$(CHROMIUM) is missing: installing Debian's chromium package (apt-get install -y chromium)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

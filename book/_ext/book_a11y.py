@@ -24,6 +24,21 @@ every chapter, including those added later, gets them without extra work:
   logs "Got invalid theme mode").
 - The root ``index.html`` that redirects to the first page gets a
   ``<title>``, a ``lang`` and a visible link (it had none of them).
+
+Pages readable as published (issue 21; ``tests/browser/test_pages.py``
+``test_layout`` fails on each):
+
+- Text outputs (print, warnings, errors) wrap at the column's edge; display
+  math and wide HTML outputs scroll inside their own box, with a shadow at
+  the edge as the scroll cue.
+- One search box: the theme's top bar, which held only a second one, is
+  hidden. The landing page's ``<title>`` names the book once.
+- Solutions (hidden cells whose code starts with ``# Solution``) toggle
+  under the label "Solution", not "Show code cell content".
+- Dark theme: HTML outputs in the theme's colours and figures on white,
+  without the theme's light grey frames.
+- pandas tables: each column right-aligned when all its cells are numbers
+  (left otherwise), header included, in tabular figures.
 """
 
 from __future__ import annotations
@@ -68,6 +83,42 @@ def _fix_body(app, pagename, templatename, context, doctree) -> None:
     context["body"] = body
 
 
+def _label_solutions(app, doctree, docname) -> None:
+    """Hidden code cells that hold an exercise's solution toggle as "Solution".
+
+    A solution cell is a hidden code cell (``hide-cell``, ``hide-input``)
+    whose code starts with a ``# Solution`` comment; myst-nb labels its
+    toggle "Show code cell content". Its toggle (``HideCodeCellNode``, made
+    by a post-transform, so already there when the doctree is resolved)
+    gets the label "Solution".
+    """
+    from docutils import nodes
+
+    for toggle in doctree.findall(nodes.Element):
+        if type(toggle).__name__ != "HideCodeCellNode" or "prompt_show" not in toggle:
+            continue
+        sources = [n for n in toggle.findall(nodes.container)
+                   if n.get("nb_element") == "cell_code_source"]
+        if sources and sources[0].astext().lstrip().lower().startswith("# solution"):
+            toggle["prompt_show"] = "Solution"
+            toggle["prompt_hide"] = "Hide the solution"
+
+
+_DOUBLED_TITLE = re.compile(r"<title>(?P<t>[^<]+?) &#8212; (?P=t)</title>")
+
+
+def _fix_landing_title(app, exception) -> None:
+    """The landing page is titled by the book's title once, not "<book> - <book>"."""
+    if exception is not None or app.builder.format != "html":
+        return
+    landing = Path(app.outdir) / f"{app.config.root_doc}.html"
+    if landing.is_file():
+        text = landing.read_text(encoding="utf-8")
+        fixed = _DOUBLED_TITLE.sub(r"<title>\g<t></title>", text, count=1)
+        if fixed != text:
+            landing.write_text(fixed, encoding="utf-8")
+
+
 def _fix_redirect(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -96,10 +147,12 @@ def _fix_redirect(app, exception) -> None:
 
 def setup(app):
     app.connect("config-inited", _add_static)
+    app.connect("doctree-resolved", _label_solutions)
     # Last, after the extensions that add per-page scripts.
     app.connect("html-page-context", _fix_body, priority=999)
     # After sphinx-external-toc writes the redirect (default priority 500).
     app.connect("build-finished", _fix_redirect, priority=900)
+    app.connect("build-finished", _fix_landing_title)
     app.add_css_file("book_a11y.css")
     app.add_js_file("book_a11y.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,8 @@ One module per concern; everything is importable from ``dlcourse.evaluation``:
   logits, labels: one reading for every helper), predicted classes, forecasts
 - :mod:`~dlcourse.evaluation.metrics`: accuracy, RMSE, recall per class,
   sensitivity, specificity, and a threshold chosen on validation data
+- :mod:`~dlcourse.evaluation.compare`: two models on one test set, the
+  difference with a paired bootstrap interval and McNemar's test
 - :mod:`~dlcourse.evaluation.runs`: epochs to a target, generalization gaps,
   accuracy by training-set size, training time
 - :mod:`~dlcourse.evaluation.paired`: paired bootstrap intervals of a difference
@@ -30,6 +32,12 @@ from dlcourse.evaluation.adversarial import (
     saliency_map,
 )
 from dlcourse.evaluation.attention import attention_weights
+from dlcourse.evaluation.compare import (
+    Comparison,
+    compare_models,
+    compare_predictions,
+    mcnemar_exact_p,
+)
 from dlcourse.evaluation.embeddings import nearest_items
 from dlcourse.evaluation.generated import (
     ClassCoverage,
@@ -79,9 +87,13 @@ __all__ = [
     "class_probabilities",
     "class_scores",
     "ClassCoverage",
+    "compare_models",
+    "compare_predictions",
+    "Comparison",
     "confusion_counts",
     "declared_output",
     "discriminator_surface",
+    "mcnemar_exact_p",
     "epochs_to_reach",
     "fgsm",
     "flip_pixels",

@@ -36,7 +36,12 @@ from dlcourse._checks import (
     check_model_input,
     check_same_length,
 )
-from dlcourse.evaluation.predictions import _look_like_probabilities, declared_output
+from dlcourse.evaluation.predictions import (
+    _activation_name,
+    _look_like_probabilities,
+    _output_layer,
+    declared_output,
+)
 
 __all__ = ["accuracy_under_attack", "fgsm", "flip_pixels", "random_sign_noise", "saliency_map"]
 
@@ -242,17 +247,65 @@ def random_sign_noise(
     return noisy.astype(np.float32)
 
 
+def _class_score_function(model: Any, outputs: Any) -> Any:
+    """A function from inputs to ``model``'s pre-softmax class scores (logits).
+
+    For a last layer ``Dense(..., activation="softmax")`` the scores are that
+    layer's kernel and bias applied to the previous layer's output; for a
+    last ``Softmax()`` or ``Activation("softmax")`` layer, that layer's
+    input; for a model that outputs logits, its output. Raises
+    ``ValueError`` when the model outputs probabilities whose scores cannot
+    be read from its layers.
+    """
+    from dlcourse._keras import keras, tf
+
+    last = _output_layer(model)
+    if last is not None and _activation_name(last) == "softmax":
+        if isinstance(model, keras.Sequential):
+            def before_last(x: Any) -> Any:
+                for layer in model.layers[:-1]:
+                    x = layer(x, training=False)
+                return x
+        else:
+            body = keras.Model(model.inputs, last.input)
+
+            def before_last(x: Any) -> Any:
+                return body(x, training=False)
+        if isinstance(last, keras.layers.Dense):
+            def dense_scores(x: Any) -> Any:
+                scores = tf.matmul(before_last(x), last.kernel)
+                return scores + last.bias if last.use_bias else scores
+            return dense_scores
+        if type(last).__name__ in ("Softmax", "Activation"):
+            return before_last
+    if _are_logits(model, outputs):
+        return lambda x: model(x, training=False)
+    raise ValueError(
+        "saliency_map needs the class scores before the softmax: end the model in "
+        "Dense(..., activation='softmax'), Softmax() or Activation('softmax'), or output "
+        "logits (compiled with from_logits=True)")
+
+
 def saliency_map(model: Any, x: Any, labels: Any = None) -> np.ndarray:
     """How strongly each input value sways a class score (Simonyan et al., 2014).
 
-    The absolute gradient of the class probability with respect to each
-    input value; for images with channels, the largest over the channels.
+    The absolute gradient of the class score, the unnormalised score before
+    the softmax (the logit), with respect to each input value; for images
+    with channels, the largest over the channels. This is the image-specific
+    class saliency of Simonyan, Vedaldi and Zisserman, "Deep inside
+    convolutional networks: visualising image classification models and
+    saliency maps", ICLR workshop 2014 (section 3.1): they differentiate the
+    score rather than the softmax probability, since the probability can
+    also rise by lowering the other classes' scores.
 
     Parameters
     ----------
     model : keras.Model
-        A trained classifier with one output unit per class (a softmax, or
-        logits: turned into probabilities first).
+        A trained classifier with one output unit per class: ending in
+        ``Dense(..., activation="softmax")`` (the score is that layer's
+        kernel and bias applied to its input), ``Softmax()`` or
+        ``Activation("softmax")`` (the score is that layer's input), or
+        outputting logits (the score is the output).
     x : array-like of shape (n, ...)
         Inputs as the model takes them.
     labels : array-like of int, shape (n,), optional
@@ -277,16 +330,17 @@ def saliency_map(model: Any, x: Any, labels: Any = None) -> np.ndarray:
     n_classes = _check_classifier(model)
     x = check_array("x", x, ndim=(2, 3, 4, 5)).astype(np.float32)
     check_model_input("x", model, x)
+    outputs = model(x, training=False)
     if labels is None:
-        labels = np.asarray(model(x, training=False)).argmax(axis=1)
+        labels = np.asarray(outputs).argmax(axis=1)
     labels = check_labels("labels", labels, n_classes=n_classes)
     check_same_length("x", x, "labels", labels)
+    class_scores = _class_score_function(model, outputs)
     x_tensor = tf.convert_to_tensor(x)
     with tf.GradientTape() as tape:
         tape.watch(x_tensor)
-        outputs = model(x_tensor, training=False)
-        probabilities = tf.nn.softmax(outputs) if _are_logits(model, outputs) else outputs
-        chosen = tf.gather(probabilities, labels, axis=1, batch_dims=1)
+        scores = class_scores(x_tensor)
+        chosen = tf.gather(scores, labels, axis=1, batch_dims=1)
     gradient = np.abs(tape.gradient(chosen, x_tensor).numpy())
     return gradient.max(axis=-1) if x.ndim == 4 else gradient
 

@@ -26,13 +26,21 @@ if TYPE_CHECKING:
 __all__ = ["gradient_norms", "gradient_per_step"]
 
 
-def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
-    """The norm of the loss's gradient with respect to each Dense layer's weights.
+def gradient_norms(model: keras.Model, x: Any, y: Any, *,
+                   norm: str = "rms") -> dict[str, float]:
+    """The size of the loss's gradient with respect to each Dense layer's weights.
 
     Computes the model's compiled loss on the batch ``(x, y)``, takes its
     gradient with ``tf.GradientTape`` and returns, for each ``Dense`` layer
-    from first to last, the Euclidean (Frobenius) norm of the gradient of its
-    kernel. Nothing is trained: the weights stay as they are.
+    from first to last, the size of the gradient of its kernel. Nothing is
+    trained: the weights stay as they are.
+
+    By default the size is the root mean square over the kernel's weights
+    (``norm="rms"``): the typical gradient *per weight*, which compares
+    layers of different shapes fairly. The Euclidean (Frobenius) norm of the
+    whole matrix (``norm="frobenius"``) grows with the square root of the
+    number of weights, so a 32 x 32 kernel's is larger than a 2 x 32 one's
+    for that reason alone.
 
     Parameters
     ----------
@@ -44,10 +52,13 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
         Their targets, fitting the model's output and loss as for
         :func:`dlcourse.training.fit`.
 
+    norm : {"rms", "frobenius"}, default "rms"
+        Per-weight root mean square, or the norm of the whole matrix.
+
     Returns
     -------
     dict of str to float
-        Layer name -> gradient norm, in the order of the layers.
+        Layer name -> gradient size, in the order of the layers.
 
     Examples
     --------
@@ -62,6 +73,8 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
     from dlcourse.models.initialization import _dense_layers
     from dlcourse.training._targets import check_targets
 
+    if norm not in ("rms", "frobenius"):
+        raise ValueError(f"norm must be 'rms' or 'frobenius', got {norm!r}")
     layers = _dense_layers("model", model)
     if not model.compiled:
         raise ValueError("model must be compiled: gradient_norms differentiates its loss")
@@ -78,9 +91,11 @@ def gradient_norms(model: keras.Model, x: Any, y: Any) -> dict[str, float]:
         predictions = model(x, training=False)
         # The compiled loss, as training computes it (shapes matched by Keras).
         loss = model.compute_loss(x=x, y=y, y_pred=predictions, training=False)
-    grads = tape.gradient(loss, kernels)
-    return {layer.name: float(np.linalg.norm(keras.ops.convert_to_numpy(g)))
-            for layer, g in zip(layers, grads)}
+    grads = [keras.ops.convert_to_numpy(g) for g in tape.gradient(loss, kernels)]
+    if norm == "rms":
+        return {layer.name: float(np.sqrt(np.mean(np.square(g))))
+                for layer, g in zip(layers, grads)}
+    return {layer.name: float(np.linalg.norm(g)) for layer, g in zip(layers, grads)}
 
 
 def gradient_per_step(model: keras.Model, x: Any) -> np.ndarray:

@@ -37,6 +37,7 @@ from dlcourse.plotting.images import (
     plot_filters,
     plot_image_grid,
 )
+from dlcourse.plotting.loop import LOOP_STEPS, plot_learning_loop
 from dlcourse.plotting.regions import plot_decision_regions
 from dlcourse.plotting.sensors import plot_recordings
 from dlcourse.plotting.series import plot_forecast, plot_gradient_per_step
@@ -44,6 +45,7 @@ from dlcourse.plotting.style import PALETTE, use_style
 
 __all__ = [
     "ELEMENTWISE",
+    "LOOP_STEPS",
     "PALETTE",
     "plot_activations",
     "plot_adversarial_examples",
@@ -62,6 +64,7 @@ __all__ = [
     "plot_gradient_per_step",
     "plot_history",
     "plot_image_grid",
+    "plot_learning_loop",
     "plot_lstm_cell",
     "plot_network",
     "plot_receptive_field",

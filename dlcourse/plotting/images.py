@@ -151,11 +151,15 @@ def plot_confusion_matrix(
     *,
     ax: Any = None,
 ) -> Figure:
-    """Draw the confusion matrix as a seaborn heatmap: rows true, columns predicted.
+    """Draw the confusion matrix: rows true, columns predicted, counts in the cells.
 
     Each cell counts the examples of its row's class predicted as its
-    column's class: the diagonal holds the correct answers. The colours
-    saturate at the largest error, so that the errors stand out.
+    column's class: the diagonal holds the correct answers. Colour shows the
+    share of the row (of the true class), in two hues: correct cells in
+    blue (the darker, the more of the class is right), errors in orange,
+    scaled to the largest error share so that the mistakes stand out without
+    ever looking like correct cells. Long class names are rotated so that
+    no two tick labels overlap.
 
     Parameters
     ----------
@@ -177,8 +181,6 @@ def plot_confusion_matrix(
     >>> fig.axes[0].get_xlabel()
     'predicted'
     """
-    import seaborn as sns
-
     y_true = check_labels("y_true", y_true)
     y_pred = check_labels("y_pred", y_pred)
     check_same_length("y_true", y_true, "y_pred", y_pred)
@@ -196,21 +198,61 @@ def plot_confusion_matrix(
     counts = np.zeros((n_classes, n_classes), dtype=int)
     np.add.at(counts, (y_true, y_pred), 1)
     if ax is None:
-        fig, ax = plt.subplots(figsize=(0.5 * n_classes + 1.8, 0.45 * n_classes + 1.2))
+        side = max(3.4, 0.55 * n_classes + 1.6)
+        fig, ax = plt.subplots(figsize=(side, side - 0.3))
     else:
         fig = ax.figure
-    # The colour scale stops at the largest error, so that the errors stand
-    # out instead of fading next to the large counts of the diagonal.
-    off_diagonal = counts[~np.eye(n_classes, dtype=bool)]
-    largest_error = int(off_diagonal.max()) if off_diagonal.size else 0
-    sns.heatmap(counts, annot=True, fmt="d", cmap="Blues", cbar=False, square=True,
-                linewidths=0.5, linecolor="0.9", xticklabels=names, yticklabels=names, ax=ax,
-                vmin=0, vmax=max(1, largest_error))
+    _draw_confusion_cells(ax, counts)
+    ax.set_xticks(np.arange(n_classes), names)
+    ax.set_yticks(np.arange(n_classes), names)
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
-    ax.tick_params(axis="y", rotation=0)
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    _rotate_if_overlapping(fig, ax)
     fig.tight_layout()
     return fig
+
+
+def _draw_confusion_cells(ax: Any, counts: np.ndarray) -> None:
+    """Colour each cell by its share of the row (blue correct, orange errors); write its count."""
+    n = len(counts)
+    rows = counts.sum(axis=1, keepdims=True)
+    share = np.divide(counts, rows, out=np.zeros(counts.shape), where=rows > 0)
+    diagonal = np.eye(n, dtype=bool)
+    largest_error = share[~diagonal].max() if n > 1 else 0.0
+    correct, errors = plt.get_cmap("Blues"), plt.get_cmap("Oranges")
+    rgba = np.zeros((n, n, 4))
+    # Zero cells stay white; the scales start a little above white so that
+    # one example is visible.
+    rgba[diagonal] = correct(0.1 + 0.85 * share[diagonal])
+    error_level = share[~diagonal] / largest_error if largest_error > 0 else share[~diagonal]
+    rgba[~diagonal] = errors(0.15 + 0.5 * error_level)  # never as dark as the diagonal
+    rgba[counts == 0] = (1.0, 1.0, 1.0, 1.0)
+    ax.imshow(rgba, interpolation="nearest", aspect="equal")
+    # Thin white lines between the cells.
+    ax.set_xticks(np.arange(n + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(n + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="0.85", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    for i in range(n):
+        for j in range(n):
+            red, green, blue, _ = rgba[i, j]
+            dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45
+            ax.text(j, i, str(counts[i, j]), ha="center", va="center",
+                    color="white" if dark else "black")
+
+
+def _rotate_if_overlapping(fig: Figure, ax: Any) -> None:
+    """Rotate the column names when two of them would overlap side by side."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in ax.get_xticklabels()]
+    gap = 2.0  # pixels
+    if any(a.x1 + gap > b.x0 for a, b in zip(boxes, boxes[1:])):
+        plt.setp(ax.get_xticklabels(), rotation=35, ha="right", rotation_mode="anchor")
 
 
 def plot_filters(kernel: Any, *, n_cols: int = 8, size: float = 0.9) -> Figure:

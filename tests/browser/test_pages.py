@@ -12,12 +12,25 @@ and lead to files of the build or the repository. The search
 page must find the right chapter first. A screenshot of each page goes to
 ``_build/screenshots/``.
 
+Each page is also read the way a reader sees it, at 1280 px and 390 px wide,
+in the light and the dark theme (``test_layout``): no display formula wider
+than its box (on a phone it may scroll inside its box), no text output (print, warning,
+error) wider than its box (it must wrap), no HTML output wider than the
+column, no figure shown below two thirds of the width it was drawn at (at
+1280 px: on a phone every figure is scaled down), one visible search box,
+and solutions toggled by a "Solution" label. Its screenshots go to
+``_build/screenshots/<page>_<width>_<theme>.png``.
+
+``DLCOURSE_HTML`` points the tests at another built book (default
+``_build/html``), e.g. a partial build with only a few chapters executed.
+
 Not part of ``make test`` (marker ``browser``, deselected by default).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,9 +47,9 @@ from dlcourse.tools.browser import CHROMIUM_ARGS, chromium_path, serve_directory
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
-EXECUTED = ROOT / "_build" / "jupyter_execute"
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+HTML = Path(os.environ.get("DLCOURSE_HTML") or ROOT / "_build" / "html").resolve()
+EXECUTED = HTML.parent / "jupyter_execute"
+SCREENSHOTS = HTML.parent / "screenshots"
 PAGES = toc_pages(ROOT)
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 REPOSITORY = CONFIG["repository"]["url"].rstrip("/")
@@ -79,9 +92,9 @@ def browser():
 class Visit:
     """A page opened in a fresh context, with what it requested and logged."""
 
-    def __init__(self, browser, url: str, color_scheme: str = "light"):
+    def __init__(self, browser, url: str, color_scheme: str = "light", width: int = 1280):
         self.context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+            viewport={"width": width, "height": 900}, color_scheme=color_scheme)
         self.page = self.context.new_page()
         self.off_host: list[str] = []
         self.failed: list[str] = []
@@ -262,6 +275,139 @@ def test_page(source: Path, server: str, browser) -> None:
         assert not problems, f"{url}:\n  " + "\n  ".join(problems)
     finally:
         visit.close()
+
+
+#: Widths a reader reads at: a laptop and a phone.
+WIDTHS = (1280, 390)
+#: A figure shown below this share of the width it was drawn at has text
+#: too small to read (drawn for the column at 100 dpi: 9 px text and up).
+MIN_FIGURE_SCALE = 2 / 3
+
+# Everything a reader would find cut at the column's edge, as a list of
+# {kind, what, width, box} (run in the page).
+_CUT = """(mathMustFit) => {
+    const found = [];
+    const column = document.querySelector('article.bd-article') || document.querySelector('main');
+    const columnRight = column.getBoundingClientRect().right;
+    const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const label = (el) => (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 70);
+    const overflows = (el) => el.scrollWidth > el.clientWidth + 1;
+    const visible = (el) => el.getClientRects().length > 0 && !el.closest('details:not([open])');
+    // Display math: wider than its box, and the box does not scroll; on a
+    // wide screen it must fit (a long line is split, with `aligned`).
+    for (const el of document.querySelectorAll('mjx-container[display="true"]')) {
+        if (!visible(el)) continue;
+        const box = el.closest('div.math') || el;
+        const rect = box.getBoundingClientRect();
+        const cut = (overflows(el) && (mathMustFit || !scrolls(el)))
+                    || (overflows(box) && (mathMustFit || !scrolls(box)))
+                    || rect.right > columnRight + 1;
+        if (cut) found.push({kind: 'display math', what: label(box.previousElementSibling || box),
+                             width: el.scrollWidth, box: Math.round(rect.width)});
+    }
+    // Text outputs: must wrap, never hide their end behind a scroll bar.
+    for (const pre of document.querySelectorAll(
+            '.cell_output .output.stream pre, .cell_output .output.stderr pre,'
+            + ' .cell_output .output.text_plain pre, .cell_output .output.traceback pre,'
+            + ' .cell_output .output.error pre')) {
+        if (visible(pre) && overflows(pre)) {
+            found.push({kind: 'text output', what: label(pre), width: pre.scrollWidth,
+                        box: pre.clientWidth});
+        }
+    }
+    // HTML outputs (tables, summaries): inside the column, scrolling if wider.
+    for (const out of document.querySelectorAll('.cell_output .output.text_html')) {
+        if (!visible(out)) continue;
+        const rect = out.getBoundingClientRect();
+        if (rect.right > columnRight + 1 || (overflows(out) && !scrolls(out))) {
+            found.push({kind: 'HTML output', what: label(out), width: out.scrollWidth,
+                        box: Math.round(rect.width)});
+        }
+    }
+    return found;
+}"""
+
+_FIGURES = """async () => {
+    const imgs = [...document.querySelectorAll('.cell_output img')];
+    for (const img of imgs) { img.loading = 'eager'; }
+    await Promise.all(imgs.map(img => img.decode().catch(() => null)));
+    return imgs.filter(img => img.getClientRects().length && img.naturalWidth)
+        .map(img => ({src: img.getAttribute('src'), natural: img.naturalWidth,
+                      shown: img.getBoundingClientRect().width,
+                      caption: ((img.closest('figure') || {}).textContent || '').trim().slice(0, 50)}));
+}"""
+
+_SEARCH_BOXES = """() => [...document.querySelectorAll(
+        '.search-button-field, input[type="search"], input[name="q"]')]
+    .filter(el => {
+        const rect = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden'
+            && rect.bottom > 0 && rect.right > 0 && rect.left < innerWidth;
+    }).map(el => el.closest('[id]') ? el.closest('[id]').id : el.className)"""
+
+_SOLUTION_TOGGLES = """() => [...document.querySelectorAll('details.hide')]
+    .filter(d => /^\\s*#\\s*solution/i.test((d.querySelector('pre') || {}).textContent || ''))
+    .map(d => d.querySelector('summary').textContent.trim().split('\\n')[0])"""
+
+
+def layout_problems(page, width: int) -> list[str]:
+    """What a reader finds cut, too small or doubled on the open page, in its current theme."""
+    problems = [f"{c['kind']} {c['width']} px wide in a {c['box']} px box, cut: {c['what']!r}"
+                for c in page.evaluate(_CUT, width >= 1000)]
+    if width >= 1000:
+        for figure in page.evaluate(_FIGURES):
+            if figure["shown"] < MIN_FIGURE_SCALE * figure["natural"]:
+                problems.append(
+                    f"figure drawn {figure['natural']} px wide shown at {figure['shown']:.0f} px"
+                    f" ({figure['shown'] / figure['natural']:.0%}): its text is too small;"
+                    f" draw it for the column: {figure['caption'] or figure['src']!r}")
+    boxes = page.evaluate(_SEARCH_BOXES)
+    if len(boxes) > 1:
+        problems.append(f"{len(boxes)} visible search boxes (in {boxes}), expected one")
+    labels = [label for label in page.evaluate(_SOLUTION_TOGGLES) if label != "Solution"]
+    if labels:
+        problems.append(f"solution toggles labelled {sorted(set(labels))}, expected 'Solution'")
+    return problems
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("source", PAGES, ids=[p.stem for p in PAGES])
+def test_layout(source: Path, width: int, server: str, browser) -> None:
+    url = f"{server}/{source.with_suffix('.html').as_posix()}"
+    visit = Visit(browser, url, width=width)
+    page = visit.page
+    try:
+        _wait_for_math(page)
+        problems = []
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for theme in ("light", "dark"):
+            _set_theme(page, theme)
+            problems += [f"{width} px, {theme}: {p}" for p in layout_problems(page, width)]
+            page.screenshot(path=str(SCREENSHOTS / f"{source.stem}_{width}_{theme}.png"))
+        assert not problems, f"{url}:\n  " + "\n  ".join(problems)
+    finally:
+        visit.close()
+
+
+#: MyST syntax that Colab would show raw in a published notebook.
+MYST_SYNTAX = re.compile(r"\{[\w:-]+\}`|^\([\w.:-]+\)=\s*$|^[:`]{3,}\{[\w:-]+\}|^:class:",
+                         re.MULTILINE)
+
+
+def test_colab_notebooks_read_cleanly() -> None:
+    """The .ipynb each chapter publishes (for Colab, which renders no MyST) holds plain Markdown."""
+    raw = {}
+    for source in PAGES:
+        notebook = HTML / "_sources" / source.with_suffix(".ipynb")
+        if not is_notebook(ROOT / source) or not notebook.is_file():
+            continue
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        found = [m.group(0) for cell in cells if cell["cell_type"] == "markdown"
+                 for m in MYST_SYNTAX.finditer("".join(cell["source"]))]
+        if found:
+            raw[source.stem] = found[:5]
+    assert not raw, f"MyST markup left in the published notebooks: {raw}"
 
 
 def test_root_redirect(server: str, browser) -> None:

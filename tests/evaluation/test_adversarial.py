@@ -83,16 +83,68 @@ def test_accuracy_under_attack_starts_at_the_clean_accuracy(softmax_model):
     assert scores[0.0] == 1.0 and scores[0.3] < 1.0
 
 
-def test_saliency_is_the_absolute_gradient_of_the_class_probability(softmax_model):
+def test_saliency_is_the_absolute_gradient_of_the_class_score_not_the_probability(softmax_model):
+    # Simonyan et al. (2014) differentiate the class score before the softmax:
+    # for softmax regression, d z_k / d x = W[:, k], whatever x is.
     model, W, b = softmax_model
-    x = np.array([[0.5, 0.4, 0.6]])
-    p = _softmax(x @ W + b)[0]
+    x = np.array([[0.5, 0.4, 0.6], [0.9, 0.1, 0.3]])
     k = 1
-    # d p_k / d x = p_k (W[:, k] - sum_j p_j W[:, j])
-    expected = np.abs(p[k] * (W[:, k] - W @ p))
-    np.testing.assert_allclose(saliency_map(model, x, [k])[0], expected, rtol=1e-4)
-    predicted = int(p.argmax())
-    np.testing.assert_allclose(saliency_map(model, x), saliency_map(model, x, [predicted]))
+    np.testing.assert_allclose(saliency_map(model, x, [k, k]), np.abs(np.stack([W[:, k]] * 2)),
+                               rtol=1e-5)
+    p = _softmax(x @ W + b)[0]
+    probability_gradient = np.abs(p[k] * (W[:, k] - W @ p))   # what it is not
+    assert not np.allclose(saliency_map(model, x[:1], [k])[0], probability_gradient, rtol=1e-2)
+    predicted = np.asarray(model(x)).argmax(axis=1)
+    np.testing.assert_allclose(saliency_map(model, x), saliency_map(model, x, predicted))
+
+
+def _logit_gradient_by_hand(layers, x, labels):
+    """|d logit_label / d x|, the logit computed by calling the layers and the last kernel."""
+    import tensorflow as tf
+
+    x = tf.convert_to_tensor(np.asarray(x, dtype=np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        h = x
+        for layer in layers[:-1]:
+            h = layer(h)
+        logits = tf.matmul(h, layers[-1].kernel) + layers[-1].bias
+        chosen = tf.gather(logits, labels, axis=1, batch_dims=1)
+    return np.abs(tape.gradient(chosen, x).numpy())
+
+
+@pytest.mark.parametrize("functional", [False, True])
+def test_saliency_of_a_deeper_network_matches_a_hand_computed_logit_gradient(functional):
+    set_seed(2)
+    hidden = keras.layers.Dense(5, activation="tanh")
+    last = keras.layers.Dense(3, activation="softmax")
+    if functional:
+        inputs = keras.Input(shape=(4,))
+        model = keras.Model(inputs, last(hidden(inputs)))
+    else:
+        model = keras.Sequential([keras.Input(shape=(4,)), hidden, last])
+    x = np.random.default_rng(5).random((6, 4))
+    labels = np.array([0, 1, 2, 0, 1, 2])
+    np.testing.assert_allclose(saliency_map(model, x, labels),
+                               _logit_gradient_by_hand([hidden, last], x, labels), rtol=1e-4,
+                               atol=1e-7)
+
+
+def test_saliency_through_a_softmax_layer_uses_its_input(softmax_model, logits_model):
+    model, W, b = softmax_model
+    separate = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2),
+                                 keras.layers.Softmax()])
+    separate.set_weights([W, b])
+    x = np.random.default_rng(4).random((5, 3))
+    np.testing.assert_allclose(saliency_map(separate, x), saliency_map(model, x), rtol=1e-5)
+
+
+def test_saliency_refuses_probabilities_whose_scores_it_cannot_read():
+    inputs = keras.Input(shape=(3,))
+    probabilities = keras.ops.softmax(keras.layers.Dense(2)(inputs))
+    model = keras.Model(inputs, keras.layers.Lambda(lambda p: p * 1.0)(probabilities))
+    with pytest.raises(ValueError, match="before the softmax"):
+        saliency_map(model, np.full((2, 3), 0.5))
 
 
 def test_saliency_of_images_is_per_pixel():

@@ -17,7 +17,8 @@ def test_norms_match_a_hand_written_tape():
     model = build_mlp(3, hidden_units=(5, 4), output_units=3, output_activation="softmax")
     x = np.random.default_rng(0).normal(size=(16, 3)).astype(np.float32)
     y = np.arange(16) % 3
-    norms = gradient_norms(model, x, y)
+    norms = gradient_norms(model, x, y, norm="frobenius")
+    per_weight = gradient_norms(model, x, y)  # default: root mean square
     loss_fn = keras.losses.SparseCategoricalCrossentropy()
     with tf.GradientTape() as tape:
         loss = loss_fn(y, model(x))
@@ -25,6 +26,11 @@ def test_norms_match_a_hand_written_tape():
     expected = [np.linalg.norm(g.numpy()) for g in tape.gradient(loss, kernels)]
     assert list(norms) == ["hidden_1", "hidden_2", "output"]
     np.testing.assert_allclose(list(norms.values()), expected, rtol=1e-5)
+    sizes = [kernel.shape[0] * kernel.shape[1] for kernel in kernels]
+    np.testing.assert_allclose(list(per_weight.values()),
+                               np.array(expected) / np.sqrt(sizes), rtol=1e-5)
+    with pytest.raises(ValueError, match="norm must be"):
+        gradient_norms(model, x, y, norm="l1")
 
 
 def test_weights_are_left_alone():

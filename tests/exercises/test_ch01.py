@@ -85,15 +85,23 @@ def test_functional_model_refuses_sequential_models_without_crashing():
 
 
 def perfect_on(pair):
-    """A 'model' that answers right on the test split of one pair of features."""
-    data = load_penguins(features=pair)
-    answers = {row.tobytes(): label for row, label in zip(data.x_test, data.y_test)}
+    """A 'model' that answers right on the validation and test rows of one pair."""
+    data, split = load_penguins(features=pair), exercises.penguin_pair_split(pair)
+    answers = {row.tobytes(): label for row, label in
+               zip([*split.x_val, *data.x_test], [*split.y_val, *data.y_test])}
     return lambda X: np.array([answers.get(row.astype(np.float32).tobytes(), 0) for row in X])
 
 
-def test_feature_pair_is_judged_on_the_test_split():
+def test_feature_pair_is_judged_on_validation_rows_and_reports_test_once():
     pair = ["bill_length_mm", "body_mass_g"]
-    assert exercises.check_feature_pair(perfect_on(pair), pair)
+    verdict = exercises.check_feature_pair(perfect_on(pair), pair)
+    assert verdict and "100.0% validation accuracy" in verdict.message
+    assert "test accuracy, reported once" in verdict.message
+    # The validation rows are training rows, none of them a test row.
+    split, data = exercises.penguin_pair_split(pair), load_penguins(features=pair)
+    assert len(split.x_train) + len(split.x_val) == len(data.x_train)
+    val_rows = {row.tobytes() for row in split.x_val}
+    assert not val_rows & {row.tobytes() for row in data.x_test}
     always_adelie = lambda X: np.zeros(len(X), dtype=int)  # noqa: E731
     assert not exercises.check_feature_pair(always_adelie, pair)
     assert not exercises.check_feature_pair(None, pair)
@@ -151,3 +159,26 @@ def test_feature_pair_explains_a_model_built_for_other_inputs():
                                                      output_activation="softmax"),
                                            ["bill_length_mm", "body_mass_g"])
     assert not verdict and "could not classify" in verdict.message
+
+
+def _penguin_net(data, epochs, seed=0):
+    from dlcourse.training import fit, set_seed
+
+    set_seed(seed)
+    model = build_mlp(2, hidden_units=(16, 8), output_units=3, output_activation="softmax")
+    fit(model, data.x_train, data.y_train, epochs=epochs)
+    return model
+
+
+def test_feature_pair_scaling_hint_fires_on_its_slip_only():
+    # Each hint produced by the slip that causes it: a network trained on
+    # raw measurements is told so; a standardised one trained too briefly
+    # is told to train longer, not that it saw unscaled data.
+    pair = ["bill_length_mm", "flipper_length_mm"]
+    raw = _penguin_net(load_penguins(features=pair, standardize=False), epochs=100)
+    verdict = exercises.check_feature_pair(raw, pair)
+    assert not verdict and "trained on unscaled data" in verdict.message
+    brief = _penguin_net(load_penguins(features=pair), epochs=3)
+    verdict = exercises.check_feature_pair(brief, pair)
+    assert not verdict and "unscaled" not in verdict.message
+    assert "train longer" in verdict.message

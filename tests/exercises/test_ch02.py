@@ -64,7 +64,49 @@ def test_moons_classifier(moons):
     relu = build_mlp(2, hidden_units=(16, 16))
     assert "than the ReLU" in exercises.check_moons_classifier(relu).message
     linear = build_mlp(2, hidden_units=(16,), activation="linear")
-    assert "collapse" in exercises.check_moons_classifier(linear).message
+    assert "straight line" in exercises.check_moons_classifier(linear).message
+    no_hidden = build_mlp(2, hidden_units=())
+    assert "straight line" in exercises.check_moons_classifier(no_hidden).message
     untrained = build_mlp(2, hidden_units=(16,), activation="tanh")
     verdict = exercises.check_moons_classifier(untrained)
     assert not verdict and "aim for 97%" in verdict.message
+
+
+def _trained(layers, moons):
+    import keras
+
+    set_seed(0)
+    model = keras.Sequential([keras.Input(shape=(2,)), *layers])
+    model.compile(optimizer=keras.optimizers.Adam(0.02), loss="binary_crossentropy")
+    fit(model, moons.x_train, moons.y_train, epochs=30, batch_size=64)
+    return model
+
+
+def test_moons_classifier_judges_activations_written_as_layers(moons):
+    import keras
+
+    L = keras.layers
+    tanh_layers = _trained([L.Dense(16), L.Activation("tanh"), L.Dense(16),
+                            L.Activation("tanh"), L.Dense(1, activation="sigmoid")], moons)
+    assert exercises.check_moons_classifier(tanh_layers)
+    leaky = _trained([L.Dense(16), L.LeakyReLU(), L.Dense(16), L.LeakyReLU(),
+                      L.Dense(1), L.Activation("sigmoid")], moons)
+    verdict = exercises.check_moons_classifier(leaky)
+    assert verdict, verdict.message
+    relu_layers = keras.Sequential([keras.Input(shape=(2,)), L.Dense(16), L.ReLU(),
+                                    L.Dense(1, activation="sigmoid")])
+    assert "than the ReLU" in exercises.check_moons_classifier(relu_layers).message
+
+
+def test_output_choices_accept_mae_for_regression():
+    verdict = exercises.check_output_choices(dict(RIGHT, progression=("linear", "mae")))
+    assert verdict and "mae suits regression too" in verdict.message
+    assert exercises.check_output_choices(
+        dict(RIGHT, progression=("linear", "mean_absolute_error")))
+    assert not exercises.check_output_choices(
+        dict(RIGHT, progression=("linear", "binary_crossentropy")))
+
+
+def test_sigmoid_slope_message_does_not_promise_shrinking():
+    message = exercises.check_sigmoid_slope(0.25).message
+    assert "at most 1/4" in message and "four-fold" not in message

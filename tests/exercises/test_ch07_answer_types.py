@@ -9,16 +9,22 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from dlcourse.exercises import (FGSM_EPSILON, FGSM_GRADIENT, FGSM_X,
-                                check_attention_weight,
-                                check_cnn_parameters,
-                                check_factorization_parameters,
-                                check_fgsm_step, check_majority_accuracy,
-                                check_per_replica_batch,
-                                check_predicted_rating,
-                                check_recording_size,
-                                check_scaled_learning_rate,
-                                check_sensitivity, check_threshold)
+from dlcourse.exercises import (
+    FGSM_EPSILON,
+    FGSM_GRADIENT,
+    FGSM_X,
+    check_attention_weight,
+    check_cnn_parameters,
+    check_factorization_parameters,
+    check_fgsm_step,
+    check_majority_accuracy,
+    check_per_replica_batch,
+    check_predicted_rating,
+    check_recording_size,
+    check_scaled_learning_rate,
+    check_sensitivity,
+    check_threshold,
+)
 
 
 def _majority():

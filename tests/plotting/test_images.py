@@ -95,3 +95,37 @@ def test_a_single_image_is_one_image_not_strips():
         plot_image_grid(np.zeros((5, 3, 3)))
     assert len(plot_image_grid(np.zeros((5, 3, 3, 1))).axes) == 5
     assert len(plot_filters(np.ones((3, 3, 1, 5))).axes) == 5  # 3 x 3 kernels stay grey
+
+
+def _label_boxes(fig, labels):
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [label.get_window_extent(renderer) for label in labels]
+
+
+@pytest.mark.parametrize("names", [["benign", "malignant"],
+                                   ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat"]])
+def test_confusion_matrix_tick_labels_do_not_overlap(names):
+    from dlcourse.plotting import use_style
+
+    use_style()
+    n = len(names)
+    y_true = np.repeat(np.arange(n), 20)
+    fig = plot_confusion_matrix(y_true, y_true, names)
+    ax = fig.axes[0]
+    for labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+        boxes = _label_boxes(fig, labels)
+        overlapping = [(a, b) for a, b in zip(boxes, boxes[1:]) if a.overlaps(b)]
+        assert not overlapping, [label.get_text() for label in labels]
+
+
+def test_confusion_matrix_errors_never_look_like_correct_cells():
+    """6 false alarms next to 60 correct answers: a different hue, not the same dark blue."""
+    y_true = np.array([0] * 66 + [1] * 30)
+    y_pred = np.array([0] * 60 + [1] * 6 + [1] * 30)
+    ax = plot_confusion_matrix(y_true, y_pred, ["benign", "malignant"]).axes[0]
+    rgba = ax.images[0].get_array()
+    correct, error = np.asarray(rgba[0, 0][:3]), np.asarray(rgba[0, 1][:3])
+    assert correct[2] > correct[0]  # blue
+    assert error[0] > error[2]  # orange
+    assert [t.get_text() for t in ax.texts] == ["60", "6", "0", "30"]

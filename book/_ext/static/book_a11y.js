@@ -17,3 +17,26 @@ document.addEventListener("DOMContentLoaded", () => {
     summary.setAttribute("aria-label", name ? `Sections of ${name}` : "Show or hide sections");
   });
 });
+
+// pandas tables (DataFrame.to_html): a column whose cells are all numbers
+// is right-aligned, header included; any other column is left-aligned,
+// header included, so each header sits over its cells.
+const NUMBER = /^[-+−]?(\d[\d,_ ]*)?(\.\d+)?([eE][-+]?\d+)?\s*%?$|^(nan|NaN|inf|-inf|None|NaT)$/;
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(".cell_output table").forEach((table) => {
+    const rows = [...table.querySelectorAll("tbody tr")];
+    if (!rows.length) return;
+    const width = Math.max(...rows.map((row) => row.children.length));
+    for (let col = 0; col < width; col++) {
+      const cells = rows.map((row) => row.children[col]).filter(Boolean);
+      const texts = cells.map((cell) => cell.textContent.trim()).filter((t) => t);
+      const numeric = texts.length > 0 && texts.every((t) => NUMBER.test(t) && /\d|nan|inf/i.test(t));
+      const kind = numeric ? "book-number" : "book-text";
+      cells.forEach((cell) => cell.classList.add(kind));
+      table.querySelectorAll("thead tr").forEach((row) => {
+        const header = row.children[col];
+        if (header && row.children.length === width) header.classList.add(kind);
+      });
+    }
+  });
+});
