@@ -11,6 +11,8 @@ One module per concern; everything is importable from ``dlcourse.evaluation``:
   difference with a paired bootstrap interval and McNemar's test
 - :mod:`~dlcourse.evaluation.runs`: epochs to a target, generalization gaps,
   accuracy by training-set size, training time
+- :mod:`~dlcourse.evaluation.paired`: paired bootstrap intervals of a difference
+  between two models on one test set
 - :mod:`~dlcourse.evaluation.generated`: judging generated samples
 - :mod:`~dlcourse.evaluation.gradients`: gradients per layer and per time step
 - :mod:`~dlcourse.evaluation.attention`: a Transformer's attention weights
@@ -41,6 +43,7 @@ from dlcourse.evaluation.generated import (
     ClassCoverage,
     ModeCoverage,
     class_coverage,
+    discriminator_surface,
     mode_coverage,
     nearest_distance,
 )
@@ -55,6 +58,7 @@ from dlcourse.evaluation.metrics import (
     sensitivity,
     specificity,
 )
+from dlcourse.evaluation.paired import PairedDifference, paired_bootstrap
 from dlcourse.evaluation.predictions import (
     class_probabilities,
     class_scores,
@@ -88,6 +92,7 @@ __all__ = [
     "Comparison",
     "confusion_counts",
     "declared_output",
+    "discriminator_surface",
     "mcnemar_exact_p",
     "epochs_to_reach",
     "fgsm",
@@ -104,6 +109,8 @@ __all__ = [
     "model_outputs",
     "nearest_distance",
     "nearest_items",
+    "paired_bootstrap",
+    "PairedDifference",
     "predict_at_threshold",
     "predict_classes",
     "random_sign_noise",

@@ -7,7 +7,10 @@ look at the samples themselves:
   how many modes receive a fair share of the samples;
 - :func:`class_coverage`, for data with classes (digits): an independent
   classifier, trained on real data, names each sample's class; we count
-  how the classes are spread and how sure the classifier is.
+  how the classes are spread and how sure the classifier is;
+- :func:`nearest_distance`: how far each sample lies from the real data;
+- :func:`discriminator_surface`: what a 2-D GAN's discriminator says
+  everywhere on the plane, to read next to its samples.
 
 No TensorFlow import here: a classifier is anything callable or with a
 ``predict`` method that returns class probabilities (see
@@ -24,7 +27,8 @@ import numpy as np
 from dlcourse._checks import check_array, check_float, check_int
 from dlcourse.evaluation.predictions import class_probabilities
 
-__all__ = ["class_coverage", "ClassCoverage", "mode_coverage", "ModeCoverage", "nearest_distance"]
+__all__ = ["class_coverage", "ClassCoverage", "discriminator_surface", "mode_coverage",
+           "ModeCoverage", "nearest_distance"]
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,10 @@ class ClassCoverage:
     largest_share : float
         The largest class share (1 / n_classes when perfectly even).
     mean_confidence : float
-        Mean over samples of the classifier's top probability.
+        Mean over samples of the classifier's top probability. It is *not*
+        a quality score: a classifier can be confident on inputs unlike any
+        real one (a grey blur, noise), so it says how sure the judge is,
+        not how real a sample looks.
     """
 
     counts: np.ndarray
@@ -132,6 +139,16 @@ class ClassCoverage:
     n_present: int
     largest_share: float
     mean_confidence: float
+
+    @property
+    def smallest_share(self) -> float:
+        """The share of the least frequent class (0 when a class is missing)."""
+        return float(self.shares.min())
+
+    @property
+    def least_frequent(self) -> int:
+        """The index of the least frequent class."""
+        return int(self.shares.argmin())
 
 
 def _probabilities(classifier: Any, samples: np.ndarray) -> np.ndarray:
@@ -204,3 +221,53 @@ def nearest_distance(samples: Any, reference: Any, *, batch: int = 512) -> np.nd
         squared = (part ** 2).sum(axis=1)[:, None] + ref_sq[None, :] - 2 * part @ reference.T
         out[start:start + batch] = np.sqrt(np.maximum(squared.min(axis=1), 0.0))
     return out
+
+
+def discriminator_surface(discriminator: Any, *, limit: float = 3.0,
+                          resolution: int = 81) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The discriminator's probability "real", ``sigmoid(D(x))``, on a grid of the plane.
+
+    For a GAN of 2-D points (chapter 6): the discriminator outputs a logit
+    (as :class:`~dlcourse.models.GAN` requires), and this applies the
+    sigmoid on a square grid from ``-limit`` to ``limit``. A map that is
+    nearly flat means the discriminator no longer tells places apart, so
+    it gives the generator no direction to move in.
+
+    Parameters
+    ----------
+    discriminator : keras.Model or callable
+        Maps points of shape ``(n, 2)`` to logits of shape ``(n, 1)``.
+    limit : float, default 3.0
+        Half the side of the square.
+    resolution : int, default 81
+        Grid points per side, >= 2.
+
+    Returns
+    -------
+    (xs, ys, probability)
+        The grid's coordinates along each axis, shape ``(resolution,)``,
+        and the probability at each grid point, shape
+        ``(resolution, resolution)``, row ``i`` at ``ys[i]``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> xs, ys, p = discriminator_surface(lambda x: x[:, :1], limit=1,
+    ...                                   resolution=3)
+    >>> p.round(2).tolist()
+    [[0.27, 0.5, 0.73], [0.27, 0.5, 0.73], [0.27, 0.5, 0.73]]
+    """
+    from dlcourse.evaluation.predictions import model_outputs
+
+    limit = check_float("limit", limit, low=0, low_open=True)
+    resolution = check_int("resolution", resolution, minimum=2)
+    axis = np.linspace(-limit, limit, resolution)
+    grid = np.stack(np.meshgrid(axis, axis), axis=-1).reshape(-1, 2).astype("float32")
+    logits = model_outputs(discriminator, grid, names=("discriminator", "grid"))
+    if logits.size != len(grid):
+        raise ValueError(
+            f"discriminator must output one logit per point, got output shape {logits.shape} "
+            f"for {len(grid)} points"
+        )
+    probability = 1 / (1 + np.exp(-logits.reshape(resolution, resolution).astype(float)))
+    return axis, axis.copy(), probability

@@ -112,6 +112,10 @@ def _step_images(size: int = 9) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return flat, horizontal, horizontal.T.copy()
 
 
+def _row_sums(weights: np.ndarray) -> str:
+    return ", ".join(f"{v:g}" for v in weights.sum(axis=1))
+
+
 def check_edge_kernel(kernel: Any) -> Verdict:
     """Chapter 4, exercise 3: a 3x3 kernel that finds horizontal edges only.
 
@@ -144,8 +148,11 @@ def check_edge_kernel(kernel: Any) -> Verdict:
         return Verdict(False, "The kernel also responds to vertical edges: make each column's "
                               "weights add up to 0, so that no column favours the left or right.")
     if horizontal <= tolerance:
-        return Verdict(False, "The kernel gives 0 everywhere on a horizontal edge: its top and "
-                              "bottom rows must differ.")
+        return Verdict(False, "The kernel gives 0 everywhere on a horizontal edge. Along such an "
+                              "edge each row of the patch is uniform, so only each row's *sum* "
+                              f"counts, and yours are {_row_sums(weights)}: give the top and "
+                              "bottom rows different sums (e.g. 1, 1, 1 above and -1, -1, -1 "
+                              "below).")
     strength = horizontal
     return Verdict(True, "It answers 0 on flat areas and vertical edges, and "
                          f"{strength:g} on the horizontal edge.")

@@ -48,6 +48,9 @@ def check_rnn_parameter_count(answer: Any) -> Verdict:
         u * u + u: f"You left out the input weights: {n} features x {u} units.",
         10 * (n * u + u * u + u): "The weights are shared by every time step: the window length "
                                   "does not change the count.",
+        10 * u + u * u + u: f"That is a SimpleRNN({u}) reading {n} steps of 10 features: the "
+                            "input shape is (time steps, features) = (10, 3), so the input "
+                            f"weights are {n} x {u}.",
     }
     hint = slips.get(int(value) if value == int(value) else None,
                      "Count the input weights (features x units), the recurrent weights "
@@ -92,10 +95,18 @@ def check_persistence_mae(answer: Any) -> Verdict:
         return Verdict(True, f"the persistence forecast is off by {expected:.1f} sunspots on "
                              "average, three years ahead.")
     one_year, _ = _persistence_mae(1)
+    two_years, _ = _persistence_mae(PERSISTENCE_HORIZON - 1)
+    if value == 0:
+        return Verdict(False, f"{answer!r} is not it. An error of 0 means the forecast *is* the "
+                              "target: it may use only values observed before the target year, "
+                              "the last value of each window (x_test[:, -1, 0]), never y_test.")
     slips = [
         (expected_scaled, "That is the MAE in scaled units: multiply by data.std (or unscale "
                           "both forecast and truth) to get sunspot numbers."),
         (one_year, "That is one year ahead: use make_windows (or data.windows) with horizon=3."),
+        (two_years, "That is two years ahead, one year short: with horizon=3 the target is the "
+                    "third value after the window's last one, and the forecast is that last "
+                    "value."),
     ]
     for wrong, hint in slips:
         if np.isclose(value, wrong, rtol=1e-3):

@@ -9,7 +9,7 @@ Importing it loads TensorFlow (quietly).
 from dlcourse._moved import forward_moved
 from dlcourse.models.cnn import build_cnn
 from dlcourse.models.cnn1d import build_cnn1d
-from dlcourse.models.gan import GAN
+from dlcourse.models.gan import GAN, output_range
 from dlcourse.models.gan_parts import (
     SampleSnapshots,
     build_discriminator,
@@ -48,6 +48,7 @@ __all__ = [
     "GAN",
     "INITIALIZERS",
     "PositionalEmbedding",
+    "output_range",
     "reinitialize",
     "RNN_CELLS",
     "SampleSnapshots",

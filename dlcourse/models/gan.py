@@ -24,7 +24,7 @@ from dlcourse._checks import (
 from dlcourse._keras import keras, tf
 from dlcourse.training.pipeline import in_memory_dataset
 
-__all__ = ["GAN"]
+__all__ = ["GAN", "output_range"]
 
 
 def _single_shape(name: str, model: Any, which: str) -> tuple:
@@ -38,6 +38,37 @@ def _single_shape(name: str, model: Any, which: str) -> tuple:
             f"keras.Input(shape=...), got {_describe(shape)}"
         )
     return tuple(shape)
+
+
+def output_range(model: Any, sample_shape: tuple, *, seed: int = 0) -> tuple[float, float]:
+    """The smallest and largest output of ``model`` on probe inputs of ``sample_shape``.
+
+    The probes are standard normal inputs scaled by 1, 10 and 100, and
+    uniform ones in [0, 1]: a model whose outputs stay in [0, 1] on all of
+    them squashes its output (a sigmoid, wherever it sits, behind a
+    ``Reshape`` or inside a nested model), while a linear output (a logit)
+    leaves that range. Judging by behaviour, not by ``layers[-1]``.
+
+    Examples
+    --------
+    >>> from dlcourse.models import build_discriminator
+    >>> low, high = output_range(build_discriminator(2, (8,)), (2,))
+    >>> bool(low < 0 < high and high - low > 1)   # a logit: not squashed
+    True
+    """
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a keras.Model, got {_describe(model)}")
+    if (not isinstance(sample_shape, (tuple, list)) or not sample_shape
+            or not all(isinstance(n, (int, np.integer)) and n > 0 for n in sample_shape)):
+        raise TypeError(f"sample_shape must be a tuple of positive ints, got "
+                        f"{_describe(sample_shape)}")
+    rng = np.random.default_rng(check_int("seed", seed, minimum=0))
+    shape = tuple(int(n) for n in sample_shape)
+    probes = [rng.normal(size=(64, *shape)) * scale for scale in (1, 10, 100)]
+    probes.append(rng.uniform(size=(64, *shape)))
+    outputs = keras.ops.convert_to_numpy(
+        model(np.concatenate(probes).astype("float32"), training=False))
+    return float(np.min(outputs)), float(np.max(outputs))
 
 
 @keras.saving.register_keras_serializable(package="dlcourse")
@@ -100,12 +131,13 @@ class GAN(keras.Model):
                 f"discriminator must output one logit per sample, shape (None, 1), got "
                 f"{d_out}: end it with Dense(1) and no activation"
             )
-        last = getattr(discriminator.layers[-1], "activation", None) if discriminator.layers else None
-        if getattr(last, "__name__", None) in ("sigmoid", "softmax"):
+        low, high = output_range(discriminator, d_in[1:])
+        if low >= 0 and high <= 1:
             raise ValueError(
-                f"discriminator must output a logit, but its last layer applies "
-                f"{last.__name__}: the GAN's loss applies the sigmoid itself, so end the "
-                "discriminator with Dense(1) and no activation"
+                f"discriminator must output a logit, but its outputs stay in [0, 1] on probe "
+                f"inputs (from {low:.3g} to {high:.3g}): it already applies a sigmoid (or a "
+                "softmax), perhaps before a Reshape. The GAN's loss applies the sigmoid itself, "
+                "so end the discriminator with Dense(1) and no activation"
             )
         super().__init__(**kwargs)
         self.generator = generator

@@ -39,8 +39,12 @@ def build_rnn(
     or ``GRU`` with ``units`` (its last state only) -> one
     ``Dense(n, relu)`` per entry of ``dense_units`` -> ``Dense(output_units)``
     with no activation. Compiled with Adam, the mean squared error as loss
-    and the mean absolute error as metric: a forecast is a number, so
-    accuracy (the share of *exactly* right answers) would mean nothing.
+    and the mean absolute error as metric: a forecast is a number, and
+    Keras' ``"accuracy"`` on a one-unit output is ``BinaryAccuracy``,
+    which rounds each prediction at 0.5 and counts those *equal* to the
+    target (predictions ``[0.6, 0.4, 83.3]`` against ``[1, 0, 83.3]``
+    score 2/3: the perfect 83.3 counts as wrong), so it does not fit a
+    numeric target.
 
     Parameters
     ----------

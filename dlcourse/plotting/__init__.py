@@ -24,7 +24,12 @@ from dlcourse.plotting.diagrams import (
     plot_sliding_window,
     plot_unrolled_rnn,
 )
-from dlcourse.plotting.gan import plot_gan_losses, plot_sample_grid, plot_sample_scatter
+from dlcourse.plotting.gan import (
+    plot_discriminator_map,
+    plot_gan_losses,
+    plot_sample_grid,
+    plot_sample_scatter,
+)
 from dlcourse.plotting.history import plot_history
 from dlcourse.plotting.images import (
     plot_confusion_matrix,
@@ -52,6 +57,7 @@ __all__ = [
     "plot_feature_maps",
     "plot_filters",
     "plot_forecast",
+    "plot_discriminator_map",
     "plot_gan_diagram",
     "plot_gan_losses",
     "plot_gradient_norms",

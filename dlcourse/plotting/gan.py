@@ -1,4 +1,4 @@
-"""Figures of generative models: samples over training, image grids, GAN losses (chapter 6)."""
+"""Figures of generative models (chapter 6): samples, image grids, losses, a D map."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from dlcourse._checks import check_array, check_int, renamed_argument
 from dlcourse.plotting._axes import check_ax
 
-__all__ = ["plot_gan_losses", "plot_sample_grid", "plot_sample_scatter"]
+__all__ = ["plot_discriminator_map", "plot_gan_losses", "plot_sample_grid", "plot_sample_scatter"]
 
 
 def _check_snapshots(snapshots: Any) -> dict:
@@ -216,4 +216,69 @@ def plot_gan_losses(history: Any, *, smooth: int = 20, title: str | None = None,
     if title:
         ax.set_title(title)
     ax.figure.tight_layout()
+    return ax
+
+
+def plot_discriminator_map(
+    surface: tuple[Any, Any, Any],
+    samples: Any = None,
+    real: Any = None,
+    *,
+    title: str | None = None,
+    colorbar: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw a 2-D discriminator's probability "real" over the plane, with samples on top.
+
+    Parameters
+    ----------
+    surface : (xs, ys, probability)
+        What :func:`dlcourse.evaluation.discriminator_surface` returns.
+    samples : array-like of shape (n, 2), optional
+        Generated points, drawn as small black-edged dots.
+    real : array-like of shape (m, 2), optional
+        Real points, drawn as small black crosses.
+    title : str, optional
+        The axes' title.
+    colorbar : bool, default True
+        Add a colour bar for the probability (0 to 1).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> axis = np.linspace(-1, 1, 3)
+    >>> ax = plot_discriminator_map((axis, axis, np.full((3, 3), 0.5)))
+    >>> ax.get_xlabel()
+    'x1'
+    """
+    if not isinstance(surface, (tuple, list)) or len(surface) != 3:
+        raise TypeError("surface must be the (xs, ys, probability) that discriminator_surface "
+                        f"returns, got {type(surface).__name__}")
+    xs = check_array("surface xs", surface[0], ndim=1)
+    ys = check_array("surface ys", surface[1], ndim=1)
+    probability = check_array("surface probability", surface[2], ndim=2)
+    if probability.shape != (len(ys), len(xs)):
+        raise ValueError(f"surface probability must have shape {(len(ys), len(xs))}, got "
+                         f"{probability.shape}")
+    ax = check_ax(ax, figsize=(3.6, 3.2))
+    # cividis: readable by colour-blind readers and in grey scale
+    image = ax.pcolormesh(xs, ys, probability, cmap="cividis", vmin=0, vmax=1,
+                          shading="auto")
+    if real is not None:
+        real = check_array("real", real, ndim=2)
+        ax.scatter(*real[:, :2].T, s=4, marker="x", color="black", linewidths=0.5,
+                   label="real")
+    if samples is not None:
+        samples = check_array("samples", samples, ndim=2)
+        ax.scatter(*samples[:, :2].T, s=8, color="C1", edgecolors="black", linewidths=0.3,
+                   label="generated")
+    if colorbar:
+        ax.figure.colorbar(image, ax=ax, label="D: probability real")
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    ax.set_aspect("equal")
+    if title:
+        ax.set_title(title, fontsize=10)
     return ax

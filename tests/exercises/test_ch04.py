@@ -43,3 +43,11 @@ def test_edge_kernel():
     assert "shape (3, 3)" in check_edge_kernel(np.ones((5, 5))).message
     assert "3 rows of 3 numbers" in check_edge_kernel("edge").message
     assert "finite" in check_edge_kernel(np.full((3, 3), np.nan)).message
+
+
+def test_edge_kernel_checkerboard_names_the_row_sums():
+    # each row adds up to 0: blind to horizontal edges although the top and
+    # bottom rows differ, so "the rows must differ" would name the wrong problem
+    checkerboard = [[1, -1, 0], [-1, 1, 0], [0, 0, 0]]
+    verdict = check_edge_kernel(checkerboard)
+    assert not verdict and "sum" in verdict.message and "0, 0, 0" in verdict.message, verdict

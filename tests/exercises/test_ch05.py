@@ -32,3 +32,28 @@ def test_persistence_mae():
     mae_1 = float(np.mean(np.abs(one_year.x_test[:, -1, 0] - one_year.y_test))) * data.std
     assert "one year ahead" in check_persistence_mae(mae_1).message
     assert not check_persistence_mae(mae + 1)
+
+
+def test_rnn_parameter_count_names_the_transposed_input():
+    import keras
+
+    transposed = keras.Sequential([keras.Input(shape=(3, 10)), keras.layers.SimpleRNN(16)])
+    verdict = check_rnn_parameter_count(transposed.count_params())
+    assert transposed.count_params() == 432
+    assert not verdict and "(time steps, features)" in verdict.message, verdict
+
+
+def test_persistence_mae_names_off_by_one_and_leakage():
+    data = load_sunspots()
+    # off by one: horizon=2 where the exercise asks for 3
+    parts_2 = data.windows(10, horizon=2)
+    mae_2 = float(np.mean(np.abs(data.unscale(parts_2.x_test[:, -1, 0])
+                                 - data.unscale(parts_2.y_test))))
+    assert round(mae_2, 2) == 48.42
+    verdict = check_persistence_mae(mae_2)
+    assert not verdict and "two years ahead" in verdict.message, verdict
+    # leakage: the "forecast" is the target itself
+    parts_3 = data.windows(10, horizon=3)
+    leaked = float(np.mean(np.abs(data.unscale(parts_3.y_test) - data.unscale(parts_3.y_test))))
+    verdict = check_persistence_mae(leaked)
+    assert not verdict and "never y_test" in verdict.message, verdict

@@ -48,3 +48,32 @@ def test_gan_pair():
     for g, d, hint in cases:
         verdict = exercises.check_gan_pair(g, d)
         assert not verdict and hint in verdict.message, (hint, verdict)
+
+
+def test_gan_pair_judges_behaviour_not_the_last_layer():
+    """A sigmoid hidden behind a Reshape is still a sigmoid (issue 19)."""
+    good_d = build_discriminator(64, (32,))
+    reshaped_g = keras.Sequential([
+        keras.Input(shape=(5,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(64, activation="sigmoid"),
+        keras.layers.Reshape((64,)),
+    ])
+    assert exercises.check_gan_pair(reshaped_g, good_d)
+    activation_g = keras.Sequential([
+        keras.Input(shape=(5,)),
+        keras.layers.Dense(64),
+        keras.layers.Activation("sigmoid"),
+    ])
+    assert exercises.check_gan_pair(activation_g, good_d)
+    hidden_sigmoid_d = keras.Sequential([
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(16, activation="relu"),
+        keras.layers.Dense(1, activation="sigmoid"),
+        keras.layers.Reshape((1,)),
+    ])
+    verdict = exercises.check_gan_pair(reshaped_g, hidden_sigmoid_d)
+    assert not verdict and "logit" in verdict.message, verdict
+    relu_g = build_generator(5, 64, (8,), output_activation="relu")
+    verdict = exercises.check_gan_pair(relu_g, good_d)
+    assert not verdict and "sigmoid" in verdict.message, verdict
