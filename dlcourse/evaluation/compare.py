@@ -35,6 +35,7 @@ from dlcourse._checks import (
     check_labels,
     check_same_length,
 )
+from dlcourse.evaluation.paired import paired_bootstrap
 
 __all__ = ["Comparison", "compare_models", "compare_predictions", "mcnemar_exact_p"]
 
@@ -139,17 +140,6 @@ def mcnemar_exact_p(only_a_right: int, only_b_right: int) -> float:
     return float(min(1.0, 2 * tail))
 
 
-def paired_bootstrap(per_a: np.ndarray, per_b: np.ndarray, n_resamples: int,
-                     confidence: float, seed: int) -> tuple[float, float]:
-    """Percentile interval of mean(per_a) - mean(per_b), resampling the examples together."""
-    rng = np.random.default_rng(seed)
-    rows = rng.integers(0, len(per_a), size=(n_resamples, len(per_a)))
-    differences = per_a[rows].mean(axis=1) - per_b[rows].mean(axis=1)
-    tail = (1 - confidence) / 2
-    low, high = np.quantile(differences, [tail, 1 - tail])
-    return float(low), float(high)
-
-
 def _per_example(task: str, y: np.ndarray, pred_a: np.ndarray, pred_b: np.ndarray):
     """Per-example scores of A and B: 1/0 for right/wrong, or squared errors."""
     if task == "classification":
@@ -231,7 +221,9 @@ def compare_predictions(
     seed = check_int("seed", seed, minimum=0)
     y, a, b = _check_predictions(task, y_true, predictions_a, predictions_b)
     per_a, per_b = _per_example(task, y, a, b)
-    low, high = paired_bootstrap(per_a, per_b, n_resamples, confidence, seed)
+    interval = paired_bootstrap(per_a, per_b, n_resamples=n_resamples, level=confidence,
+                                seed=seed)
+    low, high = interval.low, interval.high
     extra: dict[str, Any] = {}
     if task == "classification":
         only_a = int(np.sum((per_a == 1) & (per_b == 0)))

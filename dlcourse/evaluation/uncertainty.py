@@ -112,8 +112,8 @@ def paired_difference(correct_a: Any, correct_b: Any, *,
                          f" got {a.shape} and {b.shape}")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence!r}")
-    from dlcourse.evaluation.compare import paired_bootstrap
+    from dlcourse.evaluation.paired import paired_bootstrap
 
-    a, b = a.astype(float), b.astype(float)
-    low, high = paired_bootstrap(a, b, n_resamples, confidence, seed)
-    return float(a.mean() - b.mean()), low, high
+    interval = paired_bootstrap(a.astype(float), b.astype(float), n_resamples=n_resamples,
+                                level=confidence, seed=seed)
+    return interval.difference, interval.low, interval.high
