@@ -70,3 +70,24 @@ def test_star_import_brings_exactly_all(name):
                 if not attr.startswith("_") and callable(obj) and getattr(obj, "__module__", None) == name
                 and attr not in names and getattr(obj, "__name__", None) not in names]
     assert unlisted == [], f"{name} defines public names missing from __all__: {unlisted}"
+
+
+def test_no_function_in_the_package_is_longer_than_60_lines():
+    # The guide's rule: a longer function is split into named steps. Its
+    # docstring does not count (examples and parameters are welcome).
+    import ast
+    from pathlib import Path
+
+    long = []
+    for path in Path(dlcourse.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                doc = node.body[0] if node.body else None
+                if isinstance(doc, ast.Expr) and isinstance(getattr(doc, "value", None),
+                                                            ast.Constant) \
+                        and isinstance(doc.value.value, str):
+                    length -= doc.end_lineno - doc.lineno + 1
+                if length > 60:
+                    long.append(f"{path.name}:{node.lineno} {node.name} ({length} lines)")
+    assert long == []
