@@ -105,6 +105,7 @@ SETUP_IMPORT_SECONDS = 6.0    # what a chapter's set-up cell imports
 SETUP_IMPORTS = "import dlcourse.data, dlcourse.models, dlcourse.plotting, dlcourse.training"
 FIT_OVERHEAD = 1.03
 HELP_SECONDS = 1.0            # `dlcourse --help`: no TensorFlow on this path
+MEMORY_RATIO = 1.5            # fit and accuracy against model.fit and model.predict, peak memory
 
 
 def run_chapter(path: Path) -> tuple[float, dict[str, float], str]:
@@ -271,6 +272,23 @@ def training_rows(repeats: int) -> list[Row]:
     return rows
 
 
+def memory_rows() -> list[Row]:
+    """Peak memory of fit and accuracy against plain Keras on the same data, fresh processes."""
+    from dlcourse.tools.memory import peak_memory
+
+    print("measuring peak memory ...", file=sys.stderr, flush=True)
+    rows: list[Row] = []
+    for ours, theirs, label in (("fit", "keras-fit", "fit / model.fit"),
+                                ("accuracy", "keras-predict", "accuracy / model.predict")):
+        _, ours_peak = peak_memory(ours)
+        _, their_peak = peak_memory(theirs)
+        ratio = ours_peak / their_peak
+        rows.append((f"{label}, peak memory", f"{ours_peak:.0f}/{their_peak:.0f} MiB", "", True))
+        rows.append((f"{label}, peak ratio", f"{ratio:.2f}", f"<= {MEMORY_RATIO}",
+                     ratio <= MEMORY_RATIO))
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     """The figures, their values and targets, ok or MISSED; then the machine."""
     width = max(len(r[0]) for r in rows)
@@ -291,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    rows = chapter_rows(args.only) + import_rows() + training_rows(args.repeats)
+    rows = (chapter_rows(args.only) + import_rows() + training_rows(args.repeats)
+            + memory_rows())
     print_table(rows)
     return 0 if all(r[3] for r in rows) else 1
 

@@ -46,3 +46,28 @@ def test_a_trained_gan_round_trips_with_its_optimizers(tmp_path):
     np.testing.assert_array_equal(gan.discriminator(real).numpy(), loaded.discriminator(real).numpy())
     for ours, theirs in zip(gan.g_optimizer.variables, loaded.g_optimizer.variables):
         np.testing.assert_array_equal(np.asarray(ours), np.asarray(theirs))
+
+
+@pytest.mark.parametrize("name", ["mlp", "cnn", "cnn1d", "rnn", "pooling", "recurrent",
+                                  "transformer", "factorization"])
+def test_every_model_the_package_builds_round_trips(tmp_path, name):
+    from dlcourse import models
+
+    builders = {
+        "mlp": (lambda: models.build_mlp(3), np.ones((2, 3))),
+        "cnn": (lambda: models.build_cnn((8, 8, 1), 3, filters=(4,), dense_units=None),
+                np.ones((2, 8, 8, 1))),
+        "cnn1d": (lambda: models.build_cnn1d((20, 2), 3), np.ones((2, 20, 2))),
+        "rnn": (lambda: models.build_rnn(5, cell="lstm"), np.ones((2, 5, 1))),
+        "pooling": (lambda: models.build_pooling_classifier(50, 6, 4), np.array([[1, 2, 0, 0, 0, 0]] * 2)),
+        "recurrent": (lambda: models.build_recurrent_classifier(50, 6, 4),
+                      np.array([[1, 2, 3, 0, 0, 0]] * 2)),
+        "transformer": (lambda: models.build_transformer_classifier(50, 6, 8),
+                        np.array([[1, 2, 3, 0, 0, 0]] * 2)),
+        "factorization": (lambda: models.build_matrix_factorization(4, 5, 2),
+                          np.array([[0, 1], [3, 4]])),
+    }
+    build, x = builders[name]
+    model = build()
+    loaded = load_model(save_model(model, tmp_path / f"{name}.keras"))
+    np.testing.assert_allclose(np.asarray(loaded(x)), np.asarray(model(x)), rtol=1e-5)
