@@ -10,8 +10,9 @@ Not part of the learner's API: these serve ``make``, CI and bug reports.
   way ``dlcourse run``, ``make bench`` and the tests do
 - :mod:`dlcourse.tools.cli`: the ``dlcourse`` command (``doctor``,
   ``chapters``, ``run``), also ``python -m dlcourse``
+- :mod:`dlcourse.tools.memory`: peak memory of ``fit`` and ``accuracy`` against plain Keras
 - :mod:`dlcourse.tools.environment`: ``[OK]``/``[FAIL]`` per dependency
   (``python -m dlcourse.tools.environment``)
 """
 
-__all__ = ["book", "browser", "chapters", "cli", "environment"]
+__all__ = ["book", "browser", "chapters", "cli", "environment", "memory"]
