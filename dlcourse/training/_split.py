@@ -35,8 +35,8 @@ def hold_out(n_rows: int, fraction: float, how: str,
              labels: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """Split ``range(n_rows)`` into sorted training and validation rows.
 
-    The validation set has ``n_rows - ceil(n_rows * (1 - fraction))`` rows,
-    as with Keras' ``validation_split``. ``how="last"`` takes the last rows
+    The validation set has ``n_rows - ceil(n_rows * (1 - fraction))`` rows
+    (Keras' ``validation_split`` floors instead, so it may hold out one more). ``how="last"`` takes the last rows
     (time order kept); ``how="random"`` draws them with a seed from NumPy's
     global generator (which :func:`dlcourse.training.set_seed` seeds),
     stratified by ``labels`` when given and every class has two rows or more.

@@ -107,7 +107,9 @@ def fit(
         Samples per gradient step.
     validation_split : float, default 0.2
         Fraction of the rows held out to validate, in [0, 1): ``n -
-        ceil(n * (1 - validation_split))`` rows, as in Keras. Ignored when
+        ceil(n * (1 - validation_split))`` rows (Keras rounds the other way,
+        keras/src/trainers/data_adapters/array_slicing.py, so it holds out
+        one row more or the same). Ignored when
         ``validation_data`` is given. Which rows: see ``holdout``.
     validation_data : (x_val, y_val), (x_val, y_val, sample_weight_val) or dataset, optional
         An explicit validation set, checked like ``x``, ``y`` and
