@@ -15,7 +15,7 @@ per-example results:
   binomial form as in Dietterich, *Neural Computation* 10, 1998).
 
 The words a text uses should follow the interval: one model is "better"
-only when the interval excludes zero (:attr:`Comparison.better`).
+only when the interval excludes zero (``Comparison.better``).
 :func:`compare_models` runs two models on ``x`` first.
 """
 

@@ -69,7 +69,7 @@ def array_dataset(arrays: Any, batch_size: int, *, rows: np.ndarray | None = Non
                   skip: int = 0) -> Any:
     """Batches of (some of) the rows of in-memory arrays, as float32, without copying large ones.
 
-    Arrays of more than :data:`NATIVE_LIMIT_BYTES` in all are never copied
+    Arrays of more than ``NATIVE_LIMIT_BYTES`` in all are never copied
     whole: only their row indices go through ``tf.data`` (shuffled,
     batched, repeated, skipped), and each batch of rows is then gathered
     from the NumPy arrays, so feeding a large training set costs about the
