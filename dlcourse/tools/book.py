@@ -265,6 +265,9 @@ def broken_links(html_dir: str | Path) -> list[str]:
 def page_title(path: str | Path) -> str:
     """The first top-level heading (``# Title``) of a page: its title in the book.
 
+    Inline code marks are dropped, as the HTML ``<title>`` drops them
+    (``# `dlcourse.data`: Data sets`` is titled ``dlcourse.data: Data sets``).
+
     Examples
     --------
     >>> page_title("book/01_neural_networks.md")    # doctest: +SKIP
@@ -273,7 +276,7 @@ def page_title(path: str | Path) -> str:
     path = check_path("path", path)
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return re.sub(r"`([^`]*)`", r"\1", line[2:].strip())
     return path.stem
 
 
