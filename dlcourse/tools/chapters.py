@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-__all__ = ["ChapterRun", "execute_chapter", "glued", "Progress"]
+__all__ = ["ChapterRun", "execute_chapter", "glued"]
 
 #: Called as ``progress(cells_done, cells_in_all, label)`` before each code cell and at the end.
-Progress = Callable[[int, int, str], None]
+_Progress = Callable[[int, int, str], None]
 
 
 class ChapterRun(NamedTuple):
@@ -31,7 +31,7 @@ class ChapterRun(NamedTuple):
 
 
 def execute_chapter(page: str | Path, root: str | Path | None = None,
-                    progress: Progress | None = None, timeout: int = 600) -> ChapterRun:
+                    progress: _Progress | None = None, timeout: int = 600) -> ChapterRun:
     """Execute the chapter ``page`` (a MyST or notebook file) cell by cell.
 
     Cells run in the page's folder, as in the book build. The message is
