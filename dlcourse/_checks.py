@@ -207,6 +207,11 @@ def check_model_input(name: str, model: Any, x: np.ndarray) -> None:
         expected = tuple(model.input_shape)
     except (AttributeError, ValueError, TypeError):
         return
+    check_rows_fit(name, expected, x)
+
+
+def check_rows_fit(name: str, expected: tuple, x: np.ndarray) -> None:
+    """Raise unless the rows of ``x`` fit one input of shape ``expected`` (batch axis first)."""
     if not expected or isinstance(expected[0], (tuple, list)):
         return  # several inputs: Keras checks those itself
     wanted, got = expected[1:], x.shape[1:]

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 
-from dlcourse._checks import check_array, check_model_input, check_same_length
+from dlcourse._checks import check_array, check_model_input, check_rows_fit, check_same_length
 from dlcourse._keras import keras, tf
 from dlcourse.training._targets import check_targets
 
@@ -153,7 +152,7 @@ def _check_inputs(name: str, x: Any, model: keras.Model, like: Data | None) -> A
     for key, tensor in zip(keys, model.inputs):
         shape = tuple(tensor.shape)
         if len(shape) == checked[key].ndim:  # other ranks: Keras adds an axis of 1, or refuses
-            check_model_input(f"{name}[{key}]", SimpleNamespace(input_shape=shape), checked[key])
+            check_rows_fit(f"{name}[{key}]", shape, checked[key])
     return tuple(checked[key] for key in keys)
 
 

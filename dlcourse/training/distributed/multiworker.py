@@ -176,9 +176,6 @@ class _Checkpointer:
     """Every worker saves; only the chief's (worker 0's) copy is kept."""
 
     def __init__(self, tf: Any, model: Any, optimizer: Any, folder: Path, index: int) -> None:
-        import shutil
-
-        self._rmtree = shutil.rmtree
         self.epoch = tf.Variable(0, dtype=tf.int64, trainable=False)
         self.checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer,
                                               epoch=self.epoch)
@@ -200,7 +197,21 @@ class _Checkpointer:
         self.epoch.assign(epochs_done)
         self.manager.save()
         if self.own_dir != self.chief_dir:  # a non-chief's copy is not kept
-            self._rmtree(self.own_dir, ignore_errors=True)
+            self._discard_own_copy()
+
+    def _discard_own_copy(self) -> None:
+        """Delete the files this worker's manager wrote, and their folder if then empty.
+
+        Only those: anything else in the folder is not ours to delete.
+        """
+        for prefix in map(Path, self.manager.checkpoints):
+            for written in prefix.parent.glob(prefix.name + ".*"):
+                written.unlink(missing_ok=True)
+        (self.own_dir / "checkpoint").unlink(missing_ok=True)  # the manager's index
+        try:
+            self.own_dir.rmdir()
+        except OSError:
+            pass
 
 
 def _place_in_cluster(batch_size: int) -> tuple[int, int]:
