@@ -438,6 +438,17 @@ def test_search(term: str, server: str, browser) -> None:
         assert pages and expected[0].stem in pages[0], (
             f"searching {term!r}: the first page found is {pages[:1]}, expected {expected[0].stem}"
             f" (all results: {hrefs})")
+        # Each page's summary quotes its text around the term, not the
+        # page's outline ("Contents", section titles) that shares its <main>.
+        visit.page.wait_for_function(
+            "() => document.querySelector('#search-results ul.search li p.context')")
+        summaries = visit.page.eval_on_selector_all(
+            "#search-results ul.search li:has(> p.context)",
+            "items => items.map(li => [li.querySelector('a').getAttribute('href'),"
+            " li.querySelector('p.context').textContent])")
+        outlines = [(href, text[:120]) for href, text in summaries if "Contents" in text]
+        assert summaries and not outlines, (
+            f"searching {term!r}, results summarised by the page outline: {outlines}")
         assert not visit.off_host and not visit.console_errors
     finally:
         visit.close()

@@ -40,3 +40,20 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// Search results quote the page's body text. Sphinx reads the text of
+// [role="main"], which in this theme also holds the page's header bar and
+// its "Contents" outline, so every result used to quote the outline. Read
+// the article itself, without its permalink signs and scripts.
+if (typeof Search !== "undefined" && Search.htmlToText) {
+  const sphinxHtmlToText = Search.htmlToText;
+  Search.htmlToText = (htmlString, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    const article = page.querySelector("article.bd-article");
+    if (!article) return sphinxHtmlToText(htmlString, anchor);
+    article.querySelectorAll(".headerlink, script, style, .toggle-details")
+      .forEach((el) => el.remove());
+    const section = anchor && article.querySelector(anchor);
+    return (section || article).textContent;
+  };
+}
