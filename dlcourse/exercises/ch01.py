@@ -97,8 +97,94 @@ def check_parameter_count(answer: Any) -> Verdict:
     return Verdict(False, f"{answer!r} is not it. {hint}")
 
 
+# Chapter 1, exercise 3: a Functional 4 -> 8 (tanh) -> 3 (softmax) model.
+_FUNCTIONAL_SIZES = (4, 8, 3)
+_HIDDEN_ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear", "softmax", "elu", "selu", "gelu",
+                       "softplus", "silu", "leaky_relu")
+_OUTPUT_ACTIVATIONS = ("softmax", "sigmoid", "linear", "tanh", "relu")
+
+
+def _weight_arrays(model: Any) -> list[np.ndarray]:
+    return [np.asarray(w.numpy(), dtype=float) for w in model.weights]
+
+
+def _layer_widths(weights: list[np.ndarray]) -> list[int]:
+    """The widths of a chain of dense layers read off their 2-D kernels (inputs first)."""
+    kernels = [w.shape for w in weights if w.ndim == 2]
+    if not kernels or any(a[1] != b[0] for a, b in zip(kernels, kernels[1:])):
+        return []
+    return [kernels[0][0], *(shape[1] for shape in kernels)]
+
+
+def _explain_computation(weights: list[np.ndarray], x: np.ndarray, out: np.ndarray) -> str | None:
+    """Which activations the model applies, if it is 4 -> 8 -> 3 dense layers.
+
+    With the model's own weights, each pair (hidden, output) of common
+    activations gives a candidate ``out_act(hidden_act(x W1 + b1) W2 + b2)``;
+    the pair whose outputs match the model's on the probe rows names what it
+    computes, however it was written. ``"tanh softmax"`` is the right one;
+    None when no pair matches (or the weights are not those of the chain).
+    """
+    from dlcourse.exercises._probes import ACTIVATIONS
+
+    candidates = dict(ACTIVATIONS)
+    slopes = (0.2, 0.3)  # keras.activations.leaky_relu's and LeakyReLU()'s
+    candidates["leaky_relu"] = lambda z: np.maximum(z, 0) + min(slopes) * np.minimum(z, 0)
+    candidates["leaky_relu_layer"] = lambda z: np.maximum(z, 0) + max(slopes) * np.minimum(z, 0)
+    n_in, n_hidden, n_out = _FUNCTIONAL_SIZES
+    by_shape: dict[tuple, list[np.ndarray]] = {}
+    for w in weights:
+        by_shape.setdefault(w.shape, []).append(w)
+    kernels = [by_shape.get((n_in, n_hidden), []), by_shape.get((n_hidden, n_out), [])]
+    biases = [by_shape.get((n_hidden,), []), by_shape.get((n_out,), [])]
+    if any(len(k) != 1 for k in kernels) or any(len(b) > 1 for b in biases):
+        return None
+    if sum(w.size for w in weights) != sum(k[0].size for k in kernels) + sum(
+            b[0].size for b in biases if b):
+        return None  # weights of other layers too: not a plain chain
+    (W1,), (W2,) = kernels
+    b1 = biases[0][0] if biases[0] else np.zeros(n_hidden)
+    b2 = biases[1][0] if biases[1] else np.zeros(n_out)
+    for hidden in (*_HIDDEN_ACTIVATIONS, "leaky_relu_layer"):
+        h = candidates[hidden](x @ W1 + b1)
+        for output in _OUTPUT_ACTIVATIONS:
+            if np.allclose(candidates[output](h @ W2 + b2), out, rtol=1e-3, atol=1e-4):
+                return f"{hidden.removesuffix('_layer')} {output}"
+    return None
+
+
+def _is_affine(x: np.ndarray, scores: np.ndarray) -> bool:
+    """Whether every column of ``scores`` is an affine function of the rows of ``x``."""
+    design = np.column_stack([x, np.ones(len(x))])
+    residual = scores - design @ np.linalg.lstsq(design, scores, rcond=None)[0]
+    return bool(np.std(residual) < 1e-3 * np.std(scores) + 1e-6)
+
+
+_HIDDEN_HINTS = {
+    "relu": "The hidden layer applies the ReLU; the exercise asks for tanh "
+            "(activation=\"tanh\").",
+    "linear": "The hidden layer has no activation: two linear layers collapse into one linear "
+              "map. Give it tanh.",
+}
+_OUTPUT_HINTS = {
+    "sigmoid": "The output applies a sigmoid to each unit on its own, so the three values do "
+               "not sum to 1: use softmax, one probability per class.",
+    "linear": "The output gives raw scores, not probabilities: apply softmax at the output.",
+}
+
+
 def check_functional_model(model: Any) -> Verdict:
     """Chapter 1, exercise 3: a Functional 4 -> 8 (tanh) -> 3 (softmax) model.
+
+    Judged by what the model computes, not by how its layers are written:
+    its input shape, its output on probe rows (three probabilities summing
+    to 1, not an affine function of the input in log space), its weights'
+    shapes (one hidden layer of 8 units), and, with its own weights, which
+    activations reproduce its outputs. An activation given as a separate
+    layer (``Activation("tanh")``, ``Softmax()``), a ``keras.ops`` call or a
+    nested Sequential model inside the Functional one all pass; a
+    Sequential or subclassed model is refused, as the exercise asks for the
+    Functional API.
 
     Examples
     --------
@@ -107,28 +193,75 @@ def check_functional_model(model: Any) -> Verdict:
     """
     from dlcourse._keras import keras
 
+    n_in, n_hidden, n_out = _FUNCTIONAL_SIZES
     if not isinstance(model, keras.Model):
         got = "None" if model is None else type(model).__name__
         return Verdict(False, f"Build the model and pass it in (got {got}, not a keras.Model).")
+    functional_api = ("keras.Input(shape=(4,)), call each layer on the previous output, then "
+                      "keras.Model(inputs, outputs)")
     if isinstance(model, keras.Sequential):
-        return Verdict(False, "That is a Sequential model; the exercise asks for the Functional API: "
-                              "inputs = keras.Input(shape=(4,)), call each layer on the previous "
-                              "output, then keras.Model(inputs, outputs).")
+        return Verdict(False, "That is a Sequential model; the exercise asks for the Functional "
+                              f"API: inputs = {functional_api}.")
+    inputs = getattr(model, "inputs", None)
+    if not inputs:
+        return Verdict(False, "The model has no defined input (a subclassed model?): build it "
+                              f"with the Functional API, {functional_api}.")
+    if len(inputs) != 1:
+        return Verdict(False, f"The model has {len(inputs)} inputs; it needs one, "
+                              "keras.Input(shape=(4,)).")
+    shape = tuple(inputs[0].shape)
+    if shape[1:] != (n_in,):
+        return Verdict(False, f"The input shape should be (None, 4), one row of 4 features, "
+                              f"not {shape}: use keras.Input(shape=(4,)).")
+    rows = shape[0] or 64
+    x = np.random.default_rng(0).normal(scale=2.0, size=(rows, n_in))
     try:
-        shape = tuple(model.input_shape)
-    except (AttributeError, ValueError, TypeError):
-        return Verdict(False, "The model has no defined input: start from keras.Input(shape=(4,)).")
-    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
-    problems = []
-    if shape != (None, 4):
-        problems.append(f"the input shape should be (None, 4), not {shape}")
-    got = [(layer.units, getattr(layer.activation, "__name__", "?")) for layer in dense]
-    if got != [(8, "tanh"), (3, "softmax")]:
-        problems.append(f"the Dense layers should be [(8, 'tanh'), (3, 'softmax')], got {got}")
-    if problems:
-        text = "; ".join(problems)
-        return Verdict(False, text[0].upper() + text[1:] + ".")
-    return Verdict(True, f"{model.count_params()} parameters, as expected.")
+        out = model(x.astype(np.float32), training=False)
+    except Exception as error:  # a learner's model may fail in any way: judge, never crash
+        return Verdict(False, f"The model fails on a batch of 4-feature rows: {error}")
+    if isinstance(out, (list, tuple, dict)):
+        return Verdict(False, "The model has several outputs; it needs one, the class "
+                              "probabilities.")
+    out = np.asarray(keras.ops.convert_to_numpy(out), dtype=float).reshape(rows, -1)
+    if out.shape[1] != n_out:
+        return Verdict(False, f"The model gives {out.shape[1]} values per row; it needs 3, one "
+                              "per class: the output layer has 3 units.")
+    weights = _weight_arrays(model)
+    computed = _explain_computation(weights, x, out)
+    if computed == "tanh softmax":
+        return Verdict(True, f"{model.count_params()} parameters: 4 x 8 + 8 and 8 x 3 + 3, and "
+                             "with its own weights the model computes "
+                             "softmax(tanh(x W1 + b1) W2 + b2).")
+    widths = _layer_widths(weights)
+    if widths and widths != list(_FUNCTIONAL_SIZES):
+        hidden = widths[1:-1]
+        layers = ("no hidden layer" if not hidden else
+                  f"{len(hidden)} hidden layer{'s' if len(hidden) > 1 else ''} of "
+                  f"{', '.join(map(str, hidden))} units")
+        return Verdict(False, f"The model has {layers}; the exercise asks for one hidden "
+                              "layer of 8 units.")
+    if computed is not None:
+        hidden, output = computed.split()
+        hints = []
+        if output != "softmax":
+            hints.append(_OUTPUT_HINTS.get(output, f"The output applies {output}; use softmax, "
+                                                   "one probability per class."))
+        if hidden != "tanh":
+            hints.append(_HIDDEN_HINTS.get(hidden, f"The hidden layer applies {hidden}; the "
+                                                   "exercise asks for tanh."))
+        return Verdict(False, " ".join(hints))
+    probabilities = bool(np.all(out >= 0) and np.all(out <= 1)
+                         and np.allclose(out.sum(axis=1), 1, atol=1e-4))
+    if not probabilities:
+        return Verdict(False, "The outputs are not probabilities that sum to 1 over the three "
+                              "classes: end with softmax.")
+    log_ratios = np.log(np.clip(out[:, 1:], 1e-30, None)) - np.log(np.clip(out[:, :1], 1e-30, None))
+    if _is_affine(x, log_ratios):
+        return Verdict(False, "The model's class scores are a linear function of its input: "
+                              "the hidden layer needs a non-linear activation, tanh.")
+    return Verdict(False, "The model gives probabilities, but with its own weights it does not "
+                          "compute softmax(tanh(x W1 + b1) W2 + b2): check that the hidden "
+                          "layer has 8 units with tanh, and nothing else in between.")
 
 
 # Chapter 1, exercise 4: the pair the chapter itself uses is excluded.

@@ -119,22 +119,124 @@ OUTPUT_TASKS = {
     "species_one_hot": "which of three penguin species? (one-hot rows such as [0, 1, 0])",
     "progression": "how far will a diabetes patient's disease progress? (a number)",
 }
-_EXPECTED_OUTPUTS = {
-    "tumour": ("sigmoid", "binary_crossentropy"),
-    "species": ("softmax", "sparse_categorical_crossentropy"),
-    "species_one_hot": ("softmax", "categorical_crossentropy"),
-    "progression": ("linear", "mse"),
-}
-_LOSS_ALIASES = {"mean_squared_error": "mse", "mean_absolute_error": "mae"}
-# Other losses that also suit a task (the table's choice is the first).
-_ALSO_RIGHT = {"progression": {"mae", "huber"}}
+# The kind of label each task has, and how each loss expects its labels.
+_TASK_LABELS = {"tumour": "binary", "species": "integer", "species_one_hot": "one-hot",
+                "progression": "number"}
+_LOSS_LABELS = {"binary_crossentropy": "binary", "sparse_categorical_crossentropy": "integer",
+                "categorical_crossentropy": "one-hot", "mse": "number", "mae": "number",
+                "huber": "number", "log_cosh": "number"}
+_CROSS_ENTROPY = ("binary_crossentropy", "sparse_categorical_crossentropy",
+                  "categorical_crossentropy")
+# The loss the chapter's table gives each task, for hints.
+_TABLE_LOSS = {"binary": "binary_crossentropy", "integer": "sparse_categorical_crossentropy",
+               "one-hot": "categorical_crossentropy", "number": "mse"}
+
+
+def _loss_for_labels(task: str, loss: str, shown: str) -> str | None:
+    """The problem when ``loss`` expects other labels than ``task`` has, else None."""
+    labels, wants = _TASK_LABELS[task], _LOSS_LABELS[loss]
+    if labels == wants or (labels == "binary" and wants == "integer"):
+        return None  # 0/1 labels are integer labels of two classes
+    table = _TABLE_LOSS[labels]
+    if {labels, wants} == {"integer", "one-hot"}:
+        return ("the 'sparse_' loss takes integer labels, the other one-hot rows; which do "
+                "these labels look like?")
+    if wants == "number":
+        return f"{shown} is a regression loss; class labels call for {table}"
+    if labels == "number":
+        return (f"{shown} compares predicted probabilities with class labels; a number calls "
+                "for a regression loss such as mse")
+    if wants == "binary":
+        return (f"{shown} treats each output as a separate yes/no question; one class of "
+                f"three calls for {table}")
+    return f"{shown} expects one-hot rows; these labels are 0 and 1: use {table}"
+
+
+def _activation_for_loss(task: str, activation: str | None, loss: str, logits: bool,
+                         shown: str) -> str | None:
+    """The problem when ``activation`` does not give what ``loss`` expects, else None."""
+    if loss not in _CROSS_ENTROPY:  # a regression loss: the output must reach every number
+        if activation == "linear":
+            return None
+        what = "its range is bounded" if activation in ("sigmoid", "tanh", "softmax") else \
+            "it cannot give every real number"
+        return f"{shown} is not the output for a number: {what}; leave the output linear"
+    if logits:
+        if activation == "linear":
+            return None
+        return (f"the loss has from_logits=True, so it applies the "
+                f"{'sigmoid' if loss == 'binary_crossentropy' else 'softmax'} itself: with "
+                f"{shown} as well, it is applied twice; leave the output linear")
+    wanted = "sigmoid" if loss == "binary_crossentropy" else "softmax"
+    if activation == wanted:
+        return None
+    if activation == "linear":
+        return (f"the loss expects probabilities, but a linear output gives raw scores: use "
+                f"{wanted}, or the loss with from_logits=True")
+    if activation == "softmax" and task == "tumour":
+        return ("a softmax over one output unit always gives 1; use sigmoid with "
+                "binary_crossentropy (or two softmax units with sparse_categorical_crossentropy)")
+    if activation == "sigmoid":
+        return ("a sigmoid treats each class on its own, so the outputs need not sum to 1: "
+                "use softmax, one probability per class")
+    return f"{shown} does not give the probabilities this loss expects; use {wanted}"
+
+
+def _judge_output_pair(task: str, pair: Any) -> tuple[str | None, str]:
+    """(problem or None, note for a right answer) for one task's pair."""
+    from dlcourse.exercises._probes import (
+        describe,
+        name_activation,
+        name_loss,
+        resolve_activation,
+        resolve_loss,
+    )
+
+    if isinstance(pair, (str, bytes)) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
+        return f"give a pair (activation, loss), got {pair!r}", ""
+    activation, loss = pair
+    if loss is None:
+        return "give a loss as well (a Keras name such as 'mse', or a loss object)", ""
+    function = resolve_activation(activation)
+    if function is None:
+        return f"{activation!r} is not an activation Keras knows", ""
+    act_name = name_activation(function)
+    loss_function = resolve_loss(loss)
+    if loss_function is None:
+        return f"{loss!r} is not a loss Keras knows", ""
+    named_loss = name_loss(loss_function)
+    shown_act, shown_loss = describe(activation), describe(loss)
+    if named_loss is None:
+        return f"{shown_loss} is not a loss for {OUTPUT_TASKS[task]!r}", ""
+    loss_name, logits = named_loss
+    problem = (_loss_for_labels(task, loss_name, shown_loss)
+               or _activation_for_loss(task, act_name, loss_name, logits, shown_act))
+    if problem:
+        return problem, ""
+    note = ""
+    if task == "tumour" and loss_name == "sparse_categorical_crossentropy":
+        note = "two output units with softmax and sparse cross-entropy work for 0/1 labels too"
+    elif logits:
+        note = "a linear output with from_logits=True is the numerically safer form"
+    elif loss_name != "mse" and task == "progression":
+        note = f"{loss_name} suits regression too; the chapter uses mse"
+    return None, note
 
 
 def check_output_choices(answers: Any) -> Verdict:
     """Chapter 2, exercise 3: an output activation and a loss for each of ``OUTPUT_TASKS``.
 
-    ``answers`` maps each task's key to a pair ``(activation, loss)`` of
-    Keras names, e.g. ``{"tumour": ("sigmoid", "binary_crossentropy"), ...}``.
+    ``answers`` maps each task's key to a pair ``(activation, loss)``, e.g.
+    ``{"tumour": ("sigmoid", "binary_crossentropy"), ...}``. Each part may
+    be given in any form Keras accepts: a name or alias (``"mae"``,
+    ``"mean_absolute_error"``), a function, a layer (``keras.layers.Softmax()``),
+    a loss object or class (``keras.losses.MeanAbsoluteError()``); ``None``
+    as the activation means linear. Each is resolved with
+    ``keras.activations.get`` / ``keras.losses.get`` and judged by its
+    values on probe inputs. Every pairing that trains a right model
+    passes: a linear output with a ``from_logits=True`` cross-entropy, two
+    softmax units with sparse cross-entropy for the 0/1 task, MAE, Huber or
+    log-cosh for the number. Wrong pairings get a hint naming the slip.
 
     Examples
     --------
@@ -147,29 +249,21 @@ def check_output_choices(answers: Any) -> Verdict:
     missing = [task for task in OUTPUT_TASKS if task not in answers]
     if missing:
         return Verdict(False, f"Give a pair (activation, loss) for each task: missing {missing}.")
-    problems = []
-    for task, (activation, loss) in _EXPECTED_OUTPUTS.items():
-        pair = answers[task]
-        if (isinstance(pair, str) or not isinstance(pair, (tuple, list)) or len(pair) != 2
-                or not all(isinstance(part, str) for part in pair)):
-            problems.append(f"{task}: give a pair of names (activation, loss), got {pair!r}")
-            continue
-        got_activation, got_loss = pair[0].lower(), _LOSS_ALIASES.get(pair[1].lower(), pair[1].lower())
-        if got_activation != activation:
-            problems.append(f"{task}: {got_activation!r} is not the output activation for "
-                            f"{OUTPUT_TASKS[task]!r}")
-        if got_loss != loss and got_loss not in _ALSO_RIGHT.get(task, ()):
-            if {got_loss, loss} == {"categorical_crossentropy", "sparse_categorical_crossentropy"}:
-                problems.append(f"{task}: the 'sparse_' loss takes integer labels, the other "
-                                "one-hot rows; which do these labels look like?")
-            else:
-                problems.append(f"{task}: {got_loss!r} is not the loss for {OUTPUT_TASKS[task]!r}")
+    blank = [task for task in OUTPUT_TASKS
+             if isinstance(answers[task], (tuple, list)) and all(v is None for v in answers[task])]
+    if len(blank) == len(OUTPUT_TASKS):
+        return Verdict(False, "Fill in the pairs: each is still (None, None).")
+    problems, notes = [], []
+    for task in OUTPUT_TASKS:
+        problem, note = _judge_output_pair(task, answers[task])
+        if problem:
+            problems.append(f"{task}: {problem}")
+        elif note and note not in notes:
+            notes.append(note)
     if problems:
-        return Verdict(False, "; ".join(problems) + ".")
-    regression = _LOSS_ALIASES.get(answers["progression"][1].lower(),
-                                   answers["progression"][1].lower())
-    also = ("" if regression == "mse" else
-            f" ({regression} suits regression too; the chapter uses mse)")
+        text = "; ".join(problems)
+        return Verdict(False, text if text.endswith("?") else text + ".")
+    also = f" ({'; '.join(notes)})" if notes else ""
     return Verdict(True, "sigmoid + binary cross-entropy, softmax + (sparse) categorical "
                          f"cross-entropy, linear + a regression loss{also}.")
 
@@ -196,43 +290,65 @@ def moons_exercise_split() -> Any:
     return validation_split_of(load_moons())
 
 
-# Activation layers, by class name -> the activation they compute.
-_ACTIVATION_LAYERS = {"ReLU": "relu", "LeakyReLU": "leaky_relu", "ELU": "elu",
-                      "PReLU": "prelu", "Softmax": "softmax"}
+def _flat_operations(model: Any) -> list:
+    """The layers and ``keras.ops`` calls of a model in order, nested models opened up."""
+    from dlcourse._keras import keras
 
-
-def _flat_layers(model: Any) -> list:
-    """The layers of a model in order, nested models opened up."""
-    layers = []
-    for layer in getattr(model, "layers", []):
-        if getattr(layer, "layers", None):
-            layers.extend(_flat_layers(layer))
+    operations = getattr(model, "operations", None)
+    if operations is None:  # a Sequential model lists its layers only
+        operations = getattr(model, "layers", [])
+    flat = []
+    for operation in operations:
+        if isinstance(operation, keras.layers.InputLayer):
+            continue
+        if isinstance(operation, keras.Model):
+            flat.extend(_flat_operations(operation))
         else:
-            layers.append(layer)
-    return layers
+            flat.append(operation)
+    return flat
+
+
+def _input_width(operation: Any) -> int | None:
+    """The number of units a layer was built for, if it knows."""
+    try:
+        width = operation.input.shape[-1]
+    except Exception:  # not built, shared, or no single input
+        return None
+    return int(width) if width else None
 
 
 def _hidden_activations(model: Any) -> list[str]:
-    """The activations applied before the last Dense layer, however written.
+    """What the activations before the last Dense layer compute, however written.
 
-    An activation counts as the Dense layer's ``activation=``, an
-    ``Activation(...)`` layer, or an activation layer such as
-    ``LeakyReLU()``; a ``ReLU`` layer with a negative slope is leaky.
+    Each candidate is judged by its values on probe inputs
+    (:func:`~dlcourse.exercises._probes.name_activation`), not by its
+    name: a Dense layer's ``activation=`` (a name, a function, a lambda),
+    an ``Activation(...)`` or activation layer (``ReLU()``, ``LeakyReLU()``,
+    ``PReLU()`` as trained), a ``Lambda`` layer, or a ``keras.ops`` call in a
+    Functional model. Layers that change nothing (Dropout at inference,
+    linear activations) are left out; one whose values match no known
+    activation counts by its class name.
     """
     from dlcourse._keras import keras
+    from dlcourse.exercises._probes import name_activation
 
-    layers = _flat_layers(model)
-    dense = [i for i, layer in enumerate(layers) if isinstance(layer, keras.layers.Dense)]
+    operations = _flat_operations(model)
+    dense = [i for i, op in enumerate(operations) if isinstance(op, keras.layers.Dense)]
     found = []
-    for layer in layers[:dense[-1]] if dense else []:
-        name = None
-        if isinstance(layer, (keras.layers.Dense, keras.layers.Activation)):
-            name = getattr(layer.activation, "__name__", None)
-        elif type(layer).__name__ in _ACTIVATION_LAYERS:
-            name = _ACTIVATION_LAYERS[type(layer).__name__]
-            if name == "relu" and float(getattr(layer, "negative_slope", 0) or 0) > 0:
-                name = "leaky_relu"
-        if name and name not in ("linear", "identity"):
+    for op in operations[:dense[-1]] if dense else []:
+        if isinstance(op, keras.layers.Dense):
+            name = name_activation(op.activation)
+            unknown = getattr(op.activation, "__name__", "custom")
+        elif isinstance(op, (keras.layers.BatchNormalization, keras.layers.LayerNormalization)):
+            continue  # a normalisation is affine at inference, not an activation
+        else:
+            name = name_activation(op, _input_width(op))
+            unknown = type(op).__name__
+            if name is None and getattr(op, "weights", None):
+                continue  # a layer with weights of its own (not probed) is no activation
+        if name is None:
+            name = unknown
+        if name != "linear":
             found.append(name)
     return found
 

@@ -70,8 +70,81 @@ def test_functional_model():
     hidden = keras.layers.Dense(8, activation="relu")(inputs)
     wrong = keras.Model(inputs, keras.layers.Dense(3, activation="softmax")(hidden))
     verdict = exercises.check_functional_model(wrong)
-    assert not verdict and "(8, 'relu')" in verdict.message
+    assert not verdict and "applies the ReLU" in verdict.message
     assert not exercises.check_functional_model("model")
+
+
+L = keras.layers
+
+
+def _functional(build, n_inputs=4):
+    inputs = keras.Input(shape=(n_inputs,))
+    return keras.Model(inputs, build(inputs))
+
+
+RIGHT_FORMS = {
+    "activation layers": lambda i: L.Softmax()(L.Dense(3)(L.Activation("tanh")(L.Dense(8)(i)))),
+    "keras.ops calls": lambda i: keras.ops.softmax(L.Dense(3)(keras.ops.tanh(L.Dense(8)(i)))),
+    "nested Sequential": lambda i: keras.Sequential(
+        [L.Dense(8, activation="tanh"), L.Dense(3, activation="softmax")])(i),
+    "dropout and reshape": lambda i: L.Reshape((3,))(L.Dense(3, activation="softmax")(
+        L.Dropout(0.5)(L.Dense(8, activation=keras.activations.tanh)(i)))),
+    "Activation layer objects": lambda i: L.Activation(keras.activations.softmax)(
+        L.Dense(3)(L.Activation(lambda z: keras.ops.tanh(z))(L.Dense(8)(i)))),
+}
+
+
+@pytest.mark.parametrize("form", RIGHT_FORMS)
+def test_functional_model_accepts_right_answers_in_unusual_forms(form):
+    verdict = exercises.check_functional_model(_functional(RIGHT_FORMS[form]))
+    assert verdict, verdict.message
+
+
+WRONG_FORMS = {
+    "relu hidden": (lambda i: L.Dense(3, activation="softmax")(L.Dense(8, activation="relu")(i)),
+                    "applies the ReLU"),
+    "linear hidden": (lambda i: L.Dense(3, activation="softmax")(L.Dense(8)(i)),
+                      "collapse into one linear map"),
+    "relu as a layer": (lambda i: L.Dense(3, activation="softmax")(L.ReLU()(L.Dense(8)(i))),
+                        "applies the ReLU"),
+    "sigmoid output": (lambda i: L.Dense(3, activation="sigmoid")(L.Dense(8, activation="tanh")(i)),
+                       "do not sum to 1"),
+    "no output activation": (lambda i: L.Dense(3)(L.Dense(8, activation="tanh")(i)), "raw scores"),
+    "16 hidden units": (lambda i: L.Dense(3, activation="softmax")(
+        L.Dense(16, activation="tanh")(i)), "1 hidden layer of 16 units"),
+    "no hidden layer": (lambda i: L.Dense(3, activation="softmax")(i), "no hidden layer"),
+    "two hidden layers": (lambda i: L.Dense(3, activation="softmax")(L.Dense(
+        8, activation="tanh")(L.Dense(8, activation="tanh")(i))), "2 hidden layers"),
+    "two outputs": (lambda i: L.Dense(2, activation="softmax")(L.Dense(8, activation="tanh")(i)),
+                    "2 values per row; it needs 3"),
+    "swapped activations": (lambda i: L.Dense(3, activation="tanh")(
+        L.Dense(8, activation="softmax")(i)), "The output applies tanh"),
+}
+
+
+@pytest.mark.parametrize("form", WRONG_FORMS)
+def test_functional_model_names_the_real_slip(form):
+    build, hint = WRONG_FORMS[form]
+    verdict = exercises.check_functional_model(_functional(build))
+    assert not verdict and hint in verdict.message, verdict.message
+
+
+def test_functional_model_checks_the_input_shape_and_the_api():
+    five = _functional(lambda i: L.Dense(3, activation="softmax")(L.Dense(8, activation="tanh")(i)),
+                       n_inputs=5)
+    verdict = exercises.check_functional_model(five)
+    assert not verdict and "should be (None, 4)" in verdict.message
+
+    class Subclassed(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.hidden, self.out = L.Dense(8, activation="tanh"), L.Dense(3, activation="softmax")
+
+        def call(self, x):
+            return self.out(self.hidden(x))
+
+    verdict = exercises.check_functional_model(Subclassed())
+    assert not verdict and "Functional API" in verdict.message
 
 
 def test_functional_model_refuses_sequential_models_without_crashing():
