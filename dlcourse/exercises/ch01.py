@@ -173,6 +173,29 @@ _OUTPUT_HINTS = {
 }
 
 
+def _functional_input_problem(model: Any, keras: Any) -> str | None:
+    """What is wrong with how the model was built or takes its input, if anything."""
+    if not isinstance(model, keras.Model):
+        got = "None" if model is None else type(model).__name__
+        return f"Build the model and pass it in (got {got}, not a keras.Model)."
+    functional_api = ("keras.Input(shape=(4,)), call each layer on the previous output, then "
+                      "keras.Model(inputs, outputs)")
+    if isinstance(model, keras.Sequential):
+        return ("That is a Sequential model; the exercise asks for the Functional "
+                f"API: inputs = {functional_api}.")
+    inputs = getattr(model, "inputs", None)
+    if not inputs:
+        return ("The model has no defined input (a subclassed model?): build it "
+                f"with the Functional API, {functional_api}.")
+    if len(inputs) != 1:
+        return f"The model has {len(inputs)} inputs; it needs one, keras.Input(shape=(4,))."
+    shape = tuple(inputs[0].shape)
+    if shape[1:] != (_FUNCTIONAL_SIZES[0],):
+        return (f"The input shape should be (None, 4), one row of 4 features, "
+                f"not {shape}: use keras.Input(shape=(4,)).")
+    return None
+
+
 def check_functional_model(model: Any) -> Verdict:
     """Chapter 1, exercise 3: a Functional 4 -> 8 (tanh) -> 3 (softmax) model.
 
@@ -194,26 +217,10 @@ def check_functional_model(model: Any) -> Verdict:
     from dlcourse._keras import keras
 
     n_in, n_hidden, n_out = _FUNCTIONAL_SIZES
-    if not isinstance(model, keras.Model):
-        got = "None" if model is None else type(model).__name__
-        return Verdict(False, f"Build the model and pass it in (got {got}, not a keras.Model).")
-    functional_api = ("keras.Input(shape=(4,)), call each layer on the previous output, then "
-                      "keras.Model(inputs, outputs)")
-    if isinstance(model, keras.Sequential):
-        return Verdict(False, "That is a Sequential model; the exercise asks for the Functional "
-                              f"API: inputs = {functional_api}.")
-    inputs = getattr(model, "inputs", None)
-    if not inputs:
-        return Verdict(False, "The model has no defined input (a subclassed model?): build it "
-                              f"with the Functional API, {functional_api}.")
-    if len(inputs) != 1:
-        return Verdict(False, f"The model has {len(inputs)} inputs; it needs one, "
-                              "keras.Input(shape=(4,)).")
-    shape = tuple(inputs[0].shape)
-    if shape[1:] != (n_in,):
-        return Verdict(False, f"The input shape should be (None, 4), one row of 4 features, "
-                              f"not {shape}: use keras.Input(shape=(4,)).")
-    rows = shape[0] or 64
+    problem = _functional_input_problem(model, keras)
+    if problem:
+        return Verdict(False, problem)
+    rows = tuple(model.inputs[0].shape)[0] or 64
     x = np.random.default_rng(0).normal(scale=2.0, size=(rows, n_in))
     try:
         out = model(x.astype(np.float32), training=False)
