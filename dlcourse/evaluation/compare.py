@@ -176,6 +176,7 @@ def compare_predictions(
     confidence: float = 0.95,
     n_resamples: int = 2000,
     seed: int = 0,
+    block_size: int | None = None,
 ) -> Comparison:
     """Compare two models' predictions on the same test examples, paired.
 
@@ -195,6 +196,11 @@ def compare_predictions(
         Bootstrap resamples of the test examples.
     seed : int, default 0
         Seed of the resampling, so the interval is reproducible.
+    block_size : int, optional
+        None resamples single test examples; an integer resamples circular
+        blocks of that many consecutive examples, for examples in time
+        order whose errors are correlated (see
+        :func:`~dlcourse.evaluation.paired_bootstrap`).
 
     Returns
     -------
@@ -222,7 +228,7 @@ def compare_predictions(
     y, a, b = _check_predictions(task, y_true, predictions_a, predictions_b)
     per_a, per_b = _per_example(task, y, a, b)
     interval = paired_bootstrap(per_a, per_b, n_resamples=n_resamples, level=confidence,
-                                seed=seed)
+                                seed=seed, block_size=block_size)
     low, high = interval.low, interval.high
     extra: dict[str, Any] = {}
     if task == "classification":
@@ -247,13 +253,15 @@ def compare_models(
     confidence: float = 0.95,
     n_resamples: int = 2000,
     seed: int = 0,
+    block_size: int | None = None,
 ) -> Comparison:
     """Run two models on the same test inputs and compare them, paired.
 
     Classifiers are read with :func:`~dlcourse.evaluation.predict_classes`
     (Keras or scikit-learn models, or functions); regressors with
     :func:`~dlcourse.evaluation.model_outputs`. Then as
-    :func:`compare_predictions`.
+    :func:`compare_predictions`, which explains ``task``, ``confidence``,
+    ``n_resamples``, ``seed`` and ``block_size``.
 
     Examples
     --------
@@ -274,4 +282,4 @@ def compare_models(
         pred_a = np.asarray(model_outputs(model_a, x, names=("model_a", "x")), dtype=float)
         pred_b = np.asarray(model_outputs(model_b, x, names=("model_b", "x")), dtype=float)
     return compare_predictions(y, pred_a, pred_b, task=task, confidence=confidence,
-                               n_resamples=n_resamples, seed=seed)
+                               n_resamples=n_resamples, seed=seed, block_size=block_size)

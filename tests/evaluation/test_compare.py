@@ -103,3 +103,22 @@ def test_agrees_with_paired_difference_on_the_same_resamples():
     result = compare_predictions(y, a, b, seed=5)
     expected = paired_difference(a == y, b == y, seed=5)
     np.testing.assert_allclose((result.difference, result.low, result.high), expected)
+
+
+def test_block_size_reaches_the_bootstrap():
+    from dlcourse.evaluation import paired_bootstrap
+
+    rng = np.random.default_rng(3)
+    y = np.zeros(120)
+    streaky = np.repeat(rng.normal(size=12), 10)     # errors in streaks
+    flat = 0.1 * rng.normal(size=120)
+    for block_size in (None, 10):
+        result = compare_predictions(y, streaky, flat, task="regression",
+                                     block_size=block_size)
+        direct = paired_bootstrap(streaky ** 2, flat ** 2, block_size=block_size)
+        assert (result.low, result.high) == pytest.approx((direct.low, direct.high))
+    via_models = compare_models(lambda x: streaky, lambda x: flat, np.zeros((120, 1)), y,
+                                task="regression", block_size=10)
+    assert via_models.low == pytest.approx(result.low)
+    with pytest.raises(ValueError, match="block_size"):
+        compare_predictions(y, streaky, flat, task="regression", block_size=0)

@@ -33,3 +33,68 @@ def test_reproducible_and_checked():
         paired_bootstrap(a, b[:5])
     with pytest.raises(ValueError, match="level"):
         paired_bootstrap(a, b, level=1.5)
+
+
+def test_block_size_one_is_the_iid_bootstrap():
+    rng = np.random.default_rng(4)
+    a, b = rng.normal(size=80), rng.normal(size=80)
+    for seed in (0, 7):
+        assert (paired_bootstrap(a, b, block_size=1, seed=seed)
+                == paired_bootstrap(a, b, seed=seed))
+
+
+def _ar1(n, phi, rng):
+    noise = rng.normal(size=n)
+    series = np.empty(n)
+    series[0] = noise[0]
+    for t in range(1, n):
+        series[t] = phi * series[t - 1] + noise[t]
+    return series
+
+
+def test_blocks_widen_the_interval_of_autocorrelated_scores():
+    rng = np.random.default_rng(5)
+    series = _ar1(300, 0.9, rng)
+    iid = paired_bootstrap(series, np.zeros(300))
+    blocks = paired_bootstrap(series, np.zeros(300), block_size=20)
+    # AR(1) with phi 0.9: the variance of the mean is about
+    # (1 + phi) / (1 - phi) = 19 times the iid one, the width ~4 times
+    assert blocks.high - blocks.low > 2 * (iid.high - iid.low)
+    assert blocks.difference == iid.difference
+
+
+def test_blocks_cover_the_truth_more_often_on_autocorrelated_scores():
+    rng = np.random.default_rng(6)
+    covered = {None: 0, 25: 0}
+    for _ in range(60):
+        series = _ar1(200, 0.8, rng)      # true mean 0
+        for block_size in covered:
+            result = paired_bootstrap(series, np.zeros(200), n_resamples=500,
+                                      block_size=block_size)
+            covered[block_size] += result.low < 0 < result.high
+    assert covered[25] >= 48 > covered[None], covered   # 80 % of 60
+
+
+def test_blocks_are_circular_and_contiguous():
+    # One block of the whole length is a rotation of the series: every
+    # resample has the same mean, so the interval shrinks to it.
+    a = np.arange(12.0)
+    result = paired_bootstrap(a, np.zeros(12), block_size=12)
+    assert result.low == pytest.approx(a.mean())
+    assert result.high == pytest.approx(a.mean())
+    # Independent resampling of the same numbers does not.
+    iid = paired_bootstrap(a, np.zeros(12))
+    assert iid.high - iid.low > 1
+
+
+@pytest.mark.parametrize("block_size, error, match", [
+    (0, ValueError, "block_size"),
+    (11, ValueError, "at most the number of examples"),
+    (2.5, TypeError, "block_size"),
+    (True, TypeError, "block_size"),
+    ("3", TypeError, "block_size"),
+])
+def test_block_size_is_checked(block_size, error, match):
+    a = np.arange(10.0)
+    with pytest.raises(error, match=match):
+        paired_bootstrap(a, a[::-1], block_size=block_size)

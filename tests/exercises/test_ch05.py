@@ -57,3 +57,27 @@ def test_persistence_mae_names_off_by_one_and_leakage():
     leaked = float(np.mean(np.abs(data.unscale(parts_3.y_test) - data.unscale(parts_3.y_test))))
     verdict = check_persistence_mae(leaked)
     assert not verdict and "never y_test" in verdict.message, verdict
+
+
+def test_persistence_mae_accepts_the_printed_value_to_one_decimal():
+    from fractions import Fraction
+
+    data = load_sunspots()
+    parts = data.windows(10, horizon=3)
+    mae = float(np.mean(np.abs(data.unscale(parts.x_test[:, -1, 0])
+                               - data.unscale(parts.y_test))))
+    printed = float(f"{mae:.1f}")
+    assert check_persistence_mae(printed), printed
+    assert check_persistence_mae(Fraction(f"{mae:.1f}"))
+    assert check_persistence_mae(np.float32(mae))
+    # one unit of the first decimal off is not it, and the hint says how
+    # close is close enough
+    for wrong in (printed + 0.1, printed - 0.1):
+        verdict = check_persistence_mae(wrong)
+        assert not verdict and "within 0.05" in verdict.message, verdict
+    # the slips are recognised at their printed values too
+    scaled = float(f"{mae / data.std:.1f}")
+    assert "scaled" in check_persistence_mae(scaled).message
+    one_year = data.windows(10)
+    mae_1 = float(np.mean(np.abs(one_year.x_test[:, -1, 0] - one_year.y_test))) * data.std
+    assert "one year ahead" in check_persistence_mae(float(f"{mae_1:.1f}")).message
