@@ -77,3 +77,42 @@ def test_gan_pair_judges_behaviour_not_the_last_layer():
     relu_g = build_generator(5, 64, (8,), output_activation="relu")
     verdict = exercises.check_gan_pair(relu_g, good_d)
     assert not verdict and "sigmoid" in verdict.message, verdict
+
+
+def _zero_last(units, activation=None, inputs=64):
+    """A one-hidden-layer model whose last Dense starts at zero (constant output)."""
+    return keras.Sequential([
+        keras.Input(shape=(inputs,)),
+        keras.layers.Dense(16, activation="relu"),
+        keras.layers.Dense(units, activation=activation, kernel_initializer="zeros"),
+    ])
+
+
+def test_gan_pair_constant_outputs_are_judged_with_moved_weights():
+    """A zero-initialised last layer outputs one constant: probes alone cannot judge it (issue 19)."""
+    good_g = build_generator(5, 64, (32,), output_activation="sigmoid")
+    good_d = build_discriminator(64, (32,))
+    # a logit discriminator that starts at 0 everywhere: GAN refuses it,
+    # and the hint says why instead of "it applies a sigmoid"
+    zero_d = _zero_last(1)
+    verdict = exercises.check_gan_pair(good_g, zero_d)
+    assert not verdict and "starts at zero" in verdict.message, verdict
+    assert "it is a logit" in verdict.message, verdict
+    # a zero-initialised sigmoid discriminator (0.5 everywhere) still is a sigmoid
+    verdict = exercises.check_gan_pair(good_g, _zero_last(1, "sigmoid"))
+    assert not verdict and "already applies a sigmoid" in verdict.message, verdict
+    # a linear generator that starts at 0 is not squashed: refused
+    verdict = exercises.check_gan_pair(_zero_last(64, inputs=5), good_d)
+    assert not verdict and "sigmoid" in verdict.message and "same pixels" in verdict.message
+    # a sigmoid generator that starts at 0.5 everywhere is accepted
+    assert exercises.check_gan_pair(_zero_last(64, "sigmoid", inputs=5), good_d)
+
+
+def test_gan_pair_leaves_the_weights_as_they_were():
+    zero_g = _zero_last(64, inputs=5)
+    zero_d = _zero_last(1)
+    before = [w.copy() for m in (zero_g, zero_d) for w in m.get_weights()]
+    exercises.check_gan_pair(zero_g, build_discriminator(64, (32,)))
+    exercises.check_gan_pair(build_generator(5, 64, (32,), output_activation="sigmoid"), zero_d)
+    after = [w for m in (zero_g, zero_d) for w in m.get_weights()]
+    assert all(np.array_equal(a, b) for a, b in zip(before, after))
