@@ -1,4 +1,4 @@
-"""The ``ax=`` argument of the single-panel plots: the Axes to draw on, or a new one."""
+"""The Axes a plot draws on: ``ax=`` of the single-panel plots, the grid of the multi-panel ones."""
 
 from __future__ import annotations
 
@@ -17,3 +17,30 @@ def check_ax(ax: Any, figsize: tuple[float, float] | None = None) -> Axes:
     if not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes or None, got {_describe(ax)}")
     return ax
+
+
+#: The book's text column, in inches at the figure dpi of ``use_style`` (688 px).
+COLUMN_INCHES = 6.4
+
+
+def panel_grid(n_panels: int, width: float, height: float,
+               n_cols: int | None = None) -> tuple[int, int, tuple[float, float]]:
+    """Rows, columns and figure size for ``n_panels`` panels that fit the column.
+
+    Panels of ``width`` x ``height`` inches go side by side as long as they
+    fit the book's column (or ``n_cols`` per row, when given); further
+    panels wrap onto new rows. A grid still wider than the column is scaled
+    down as a whole, so a figure is never shrunk by the page (which would
+    shrink its text below reading size).
+    """
+    if n_cols is None:
+        n_cols = max(1, int(COLUMN_INCHES // width))
+    n_cols = max(1, min(n_cols, n_panels))
+    n_rows = -(-n_panels // n_cols)
+    return n_rows, n_cols, fit_column(n_cols * width, n_rows * height)
+
+
+def fit_column(width: float, height: float) -> tuple[float, float]:
+    """A figure size no wider than the book's column, scaled as a whole if needed."""
+    scale = min(1.0, COLUMN_INCHES / width)
+    return width * scale, height * scale

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_float
+from dlcourse.plotting._axes import fit_column
 from dlcourse.scratch.activations import ACTIVATIONS, DERIVATIVES
 
 __all__ = ["ELEMENTWISE", "plot_activations", "plot_gradient_norms"]
@@ -56,7 +57,7 @@ def plot_activations(
 
     columns = min(columns, len(names))
     rows = -(-len(names) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(3.3 * columns, 2.7 * rows),
+    fig, axes = plt.subplots(rows, columns, figsize=fit_column(3.3 * columns, 2.7 * rows),
                              squeeze=False, sharex=True)
     z = np.linspace(-z_max, z_max, 401)
     for ax, name in zip(axes.ravel(), names):

@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_labels, check_same_length
+from dlcourse.plotting._axes import fit_column
 
 __all__ = ["plot_adversarial_examples", "plot_saliency"]
 
@@ -72,7 +73,7 @@ def plot_adversarial_examples(
             raise ValueError(f"perturbed[{k}] has shape {row.shape}, images {images.shape}")
         check_same_length(f"perturbed[{k}]", row, f"predictions[{k}]", label)
     n = len(images)
-    fig, axes = plt.subplots(len(rows), n, figsize=(1.2 * n + 0.8, 1.35 * len(rows)),
+    fig, axes = plt.subplots(len(rows), n, figsize=fit_column(1.2 * n + 0.8, 1.35 * len(rows)),
                              squeeze=False)
     for r, (row, label, eps) in enumerate(zip(rows, labels, epsilons)):
         for c in range(n):
@@ -108,7 +109,7 @@ def plot_saliency(images: Any, saliency: Any, titles: Sequence[str] | None = Non
     n = len(images)
     if titles is not None and (isinstance(titles, (str, bytes)) or len(titles) != n):
         raise ValueError(f"titles must hold one string per image ({n}), got {titles!r}")
-    fig, axes = plt.subplots(2, n, figsize=(1.4 * n + 0.6, 3.2), squeeze=False)
+    fig, axes = plt.subplots(2, n, figsize=fit_column(1.4 * n + 0.6, 3.2), squeeze=False)
     for c in range(n):
         axes[0][c].imshow(images[c], cmap="gray_r", vmin=0, vmax=1)
         peak = saliency[c].max()

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_int, renamed_argument
-from dlcourse.plotting._axes import check_ax
+from dlcourse.plotting._axes import check_ax, fit_column
 
 __all__ = ["plot_discriminator_map", "plot_gan_losses", "plot_sample_grid", "plot_sample_scatter"]
 
@@ -69,7 +69,7 @@ def plot_sample_scatter(
     centers = None if centers is None else check_array("centers", centers, ndim=2)
     n_cols = min(n_cols, len(panels))
     n_rows = -(-len(panels) // n_cols)
-    fig, axes = plt.subplots(n_rows, n_cols, figsize=(2.3 * n_cols, 2.3 * n_rows + 0.3),
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=fit_column(2.3 * n_cols, 2.3 * n_rows + 0.3),
                              sharex=True, sharey=True, squeeze=False)
     for ax in axes.ravel()[len(panels):]:
         ax.remove()

@@ -8,8 +8,10 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from dlcourse._checks import check_array
+from dlcourse.plotting._axes import panel_grid
 
 __all__ = ["plot_history"]
 
@@ -81,13 +83,18 @@ def plot_history(
                 f"history[{metric!r}] has {len(data[metric])}: one value per epoch each"
             )
 
-    fig, axes = plt.subplots(1, len(metrics), figsize=(5.0 * len(metrics), 3.6), squeeze=False)
-    for ax, metric in zip(axes[0], metrics):
+    n_rows, n_cols, figsize = panel_grid(len(metrics), 3.2, 3.0)
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=figsize, squeeze=False,
+                             layout="constrained")
+    for ax in axes.ravel()[len(metrics):]:
+        ax.remove()
+    for ax, metric in zip(axes.ravel(), metrics):
         epochs = np.arange(1, len(data[metric]) + 1)
         ax.plot(epochs, data[metric], label="training")
         if f"val_{metric}" in data:
             ax.plot(epochs, data[f"val_{metric}"], label="validation", linestyle="--")
         ax.set_xlabel("epoch")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # no epoch 1.5
         ax.set_ylabel(metric.replace("_", " "))
         ax.legend()
     if title:

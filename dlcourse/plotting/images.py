@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from dlcourse._checks import check_array, check_int, check_labels, check_same_length
+from dlcourse.plotting._axes import fit_column
 
 __all__ = ["plot_confusion_matrix", "plot_feature_maps", "plot_filters", "plot_image_grid"]
 
@@ -120,7 +121,7 @@ def plot_image_grid(
     n_cols = min(n_cols, len(array))
     n_rows = math.ceil(len(array) / n_cols)
     extra = 0.3 if labels else 0.0
-    fig, axes = plt.subplots(n_rows, n_cols, figsize=(size * n_cols, (size + extra) * n_rows),
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=fit_column(size * n_cols, (size + extra) * n_rows),
                              squeeze=False)
     for k, ax in enumerate(axes.ravel()):
         ax.set_axis_off()

@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from dlcourse._checks import _describe, check_array, check_labels, check_same_length
+from dlcourse.plotting._axes import panel_grid
 
 __all__ = ["plot_recordings"]
 
@@ -58,17 +59,22 @@ def plot_recordings(
         )
     seconds_per_step = check_float("seconds_per_step", seconds_per_step, low=0, low_open=True)
     present = [k for k in range(len(class_names)) if (y == k).any()]
-    fig, axes = plt.subplots(1, len(present), figsize=(3.4 * len(present), 3.0),
-                             sharey=True, squeeze=False)
+    n_rows, n_cols, figsize = panel_grid(len(present), 3.2, 2.6)
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=figsize, sharey=True, squeeze=False,
+                             layout="constrained")
+    for ax in axes.ravel()[len(present):]:
+        ax.remove()
     time = np.arange(x.shape[1]) * seconds_per_step
-    for ax, k in zip(axes[0], present):
+    for ax, k in zip(axes.ravel(), present):
         recording = x[np.flatnonzero(y == k)[0]]
         for c, name in enumerate(channel_names):
             ax.plot(time, recording[:, c], label=str(name), linewidth=1.0,
                     linestyle="-" if c < 3 else "--")
         ax.set_title(str(class_names[k]))
         ax.set_xlabel("time (s)")
-    axes[0][0].set_ylabel("reading (standardised)")
-    axes[0][-1].legend(fontsize=8, loc="upper right")
-    fig.tight_layout()
+    for row in axes:
+        row[0].set_ylabel("reading (standardised)")
+    # Below the panels, not over the data.
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 3))
     return fig

@@ -119,6 +119,6 @@ def plot_gradient_per_step(
         ax.plot(steps, np.maximum(values, 1e-30), marker=markers[k % 4], ms=3, label=label)
     ax.set_yscale("log")
     ax.set_xlabel("input time step (0 = the last, just before the output)")
-    ax.set_ylabel("gradient norm |d output / d x_t|")
+    ax.set_ylabel(r"gradient norm $|\partial \hat{y} / \partial x_t|$")
     ax.legend()
     return ax

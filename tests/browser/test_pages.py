@@ -266,7 +266,6 @@ MIN_FIGURE_SCALE = 2 / 3
 #: figure not listed here fails; remove an entry once its figure is fixed.
 KNOWN_WIDE_FIGURES = {
     "04_cnn": ("The cameraman photo and three",),
-    "07d_medicine_sensors": ("One training recording of each",),
 }
 
 # Everything a reader would find cut at the column's edge, as a list of
