@@ -81,11 +81,16 @@ test-unit: check-python $(STAMP)
 # Each interpreter gets its own environment (.venv-python3.X). The tests
 # marked slow (training processes killed and resumed, worker clusters, a
 # chapter run twice) run once, in `make test`.
+# The interpreters run side by side (mostly one core each); each one's
+# output is printed whole when it ends.
+PYTHON_RUNS := $(addprefix test-python-,$(shell seq $(words $(PYTHONS))))
 test-pythons:
-	@for py in $(PYTHONS); do \
-		$(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$(basename $$py) \
-			CHAPTERS=01_neural_networks PYTEST_ARGS='-m "not slow and not browser"' || exit 1; \
-	done
+	@$(MAKE) --no-print-directory -j$(words $(PYTHONS)) --output-sync=target $(PYTHON_RUNS)
+
+test-python-%:
+	$(MAKE) --no-print-directory test PYTHON=$(word $*,$(PYTHONS)) \
+		VENV=.venv-$(notdir $(word $*,$(PYTHONS))) \
+		CHAPTERS=01_neural_networks PYTEST_ARGS='-m "not slow and not browser"'
 
 book: check-python $(STAMP)
 	# No page of a chapter removed from _toc.yml survives. Every page is read

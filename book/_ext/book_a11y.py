@@ -47,6 +47,9 @@ import html
 import re
 from pathlib import Path
 
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
 STATIC = Path(__file__).resolve().parent / "static"
 
 _EMPTY_TH = re.compile(r"<th>\s*</th>")
@@ -145,6 +148,28 @@ def _fix_redirect(app, exception) -> None:
     )
 
 
+
+class _KeepTocHidden(SphinxTransform):
+    """Honour ``hidden: true`` of a ``_toc.yml`` entry that has a ``{tableofcontents}``.
+
+    sphinx-external-toc shows the toctree wherever the page places
+    ``{tableofcontents}``, even when ``_toc.yml`` marks it hidden. Chapter
+    7's overview places it (so its pages are numbered 7.1 onwards, before
+    its own sections) and lists the pages itself, with a line on each: the
+    toctree then stays, for the numbering and the sidebar, but unshown.
+    """
+
+    default_priority = 101  # right after sphinx-external-toc's InsertToctrees (100)
+
+    def apply(self, **kwargs) -> None:
+        site_map = getattr(self.env, "external_site_map", None)
+        doc = site_map.get(self.env.docname) if site_map is not None else None
+        if doc is None or not doc.subtrees or not all(t.hidden for t in doc.subtrees):
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            toctree["hidden"] = True
+
+
 def setup(app):
     app.connect("config-inited", _add_static)
     app.connect("doctree-resolved", _label_solutions)
@@ -153,6 +178,7 @@ def setup(app):
     # After sphinx-external-toc writes the redirect (default priority 500).
     app.connect("build-finished", _fix_redirect, priority=900)
     app.connect("build-finished", _fix_landing_title)
+    app.add_transform(_KeepTocHidden)
     app.add_css_file("book_a11y.css")
     app.add_js_file("book_a11y.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
