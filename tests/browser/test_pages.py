@@ -265,7 +265,6 @@ MIN_FIGURE_SCALE = 2 / 3
 #: without the figure number): known, listed in issue 21 to be redrawn. A
 #: figure not listed here fails; remove an entry once its figure is fixed.
 KNOWN_WIDE_FIGURES = {
-    "04_cnn": ("The cameraman photo and three",),
     "06_gan": ("The same 1,000 noise vectors", "The same noise through a"),
     "07d_medicine_sensors": ("One training recording of each",),
 }

@@ -146,13 +146,14 @@ def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | 
         _, ax = plt.subplots(figsize=(0.45 * side + 0.4, 0.45 * side + 0.6))
     _grid(ax, 0, 0, side)
     colours = ["#0173b2", "#de8f05", "#029e73", "#cc78bc"]
+    styles = ["-", "--", ":", "-."]  # the squares differ by line style as well as colour
     centre = side // 2
     squares = []
     for k, field in reversed(list(enumerate(fields))):
         corner = centre - field // 2
         squares.append(ax.add_patch(Rectangle(
             (corner, -corner - field), field, field, facecolor=colours[k], alpha=0.25 + 0.1 * k,
-            edgecolor=colours[k], linewidth=2,
+            edgecolor=colours[k], linewidth=2, linestyle=styles[k],
             label=f"after {k + 1} layer{'s' if k else ''}: {field} × {field}")))
     pixel = ax.add_patch(Rectangle((centre, -centre - 1), 1, 1, facecolor="0.15",
                                    label="one output pixel"))
