@@ -261,12 +261,10 @@ WIDTHS = (1280, 390)
 #: A figure shown below this share of the width it was drawn at has text
 #: too small to read (drawn for the column at 100 dpi: 9 px text and up).
 MIN_FIGURE_SCALE = 2 / 3
-#: Figures still drawn wider than the column (page stem -> caption starts,
-#: without the figure number): known, listed in issue 21 to be redrawn. A
-#: figure not listed here fails; remove an entry once its figure is fixed.
-KNOWN_WIDE_FIGURES = {
-    "04_cnn": ("The cameraman photo and three",),
-}
+#: Figures known to be drawn wider than the column, to be redrawn (page
+#: stem -> caption starts, without the figure number). None now: a figure
+#: shown too small fails, and only a listed one is let through.
+KNOWN_WIDE_FIGURES: dict[str, tuple[str, ...]] = {}
 
 # Everything a reader would find cut at the column's edge, as a list of
 # {kind, what, width, box} (run in the page).

@@ -129,3 +129,20 @@ def test_confusion_matrix_errors_never_look_like_correct_cells():
     assert correct[2] > correct[0]  # blue
     assert error[0] > error[2]  # orange
     assert [t.get_text() for t in ax.texts] == ["60", "6", "0", "30"]
+
+
+def test_receptive_field_legend_names_each_square():
+    from dlcourse.plotting import plot_receptive_field
+
+    assert plot_receptive_field(3, 3).get_legend() is None  # off by default
+    ax = plot_receptive_field(3, 3, legend=True)
+    names = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert names == ["one output pixel", "after 1 layer: 3 × 3",
+                     "after 2 layers: 5 × 5", "after 3 layers: 7 × 7"]
+    # each entry has its square's colour
+    handles = ax.get_legend().legend_handles
+    squares = {p.get_label(): p.get_edgecolor() for p in ax.patches
+               if not p.get_label().startswith("_")}
+    assert [h.get_edgecolor() for h in handles[1:]] == [squares[n] for n in names[1:]]
+    with pytest.raises(TypeError, match="legend must be True or False"):
+        plot_receptive_field(3, 2, legend="yes")

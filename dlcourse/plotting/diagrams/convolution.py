@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
@@ -95,7 +96,8 @@ def plot_sliding_window(
     return ax
 
 
-def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | None = None) -> Axes:
+def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | None = None,
+                         legend: bool = False) -> Axes:
     """Draw the input pixels that one pixel sees after a stack of convolutions.
 
     Nested squares, centred on one pixel: after the first layer it sees
@@ -110,6 +112,9 @@ def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | 
         Number of stacked convolutions, 1 to 4.
     ax : matplotlib Axes, optional
         Where to draw; a new figure by default.
+    legend : bool, default False
+        Name each square in a legend beside the grid ("after 1 layer:
+        3 × 3", ...), and the black pixel ("one output pixel").
 
     Returns
     -------
@@ -121,6 +126,9 @@ def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | 
     >>> ax = plot_receptive_field(3, 2)
     >>> ax.get_title()
     'receptive field after 1, 2 layers of 3x3: 3x3, 5x5'
+    >>> ax = plot_receptive_field(3, 2, legend=True)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['one output pixel', 'after 1 layer: 3 × 3', 'after 2 layers: 5 × 5']
     """
     from dlcourse.scratch.conv import receptive_field
 
@@ -128,6 +136,8 @@ def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | 
     if kernel_size % 2 == 0:
         raise ValueError(f"kernel_size must be odd so the field is centred, got {kernel_size}")
     n_layers = check_int("n_layers", n_layers, minimum=1)
+    if not isinstance(legend, (bool, np.bool_)):
+        raise TypeError(f"legend must be True or False, got {legend!r}")
     if n_layers > 4:
         raise ValueError(f"n_layers must be at most 4 to stay readable, got {n_layers}")
     fields = receptive_field([kernel_size] * n_layers)
@@ -136,14 +146,22 @@ def plot_receptive_field(kernel_size: int = 3, n_layers: int = 2, *, ax: Axes | 
         _, ax = plt.subplots(figsize=(0.45 * side + 0.4, 0.45 * side + 0.6))
     _grid(ax, 0, 0, side)
     colours = ["#0173b2", "#de8f05", "#029e73", "#cc78bc"]
+    styles = ["-", "--", ":", "-."]  # the squares differ by line style as well as colour
     centre = side // 2
+    squares = []
     for k, field in reversed(list(enumerate(fields))):
         corner = centre - field // 2
-        ax.add_patch(Rectangle((corner, -corner - field), field, field, facecolor=colours[k],
-                               alpha=0.25 + 0.1 * k, edgecolor=colours[k], linewidth=2))
-    ax.add_patch(Rectangle((centre, -centre - 1), 1, 1, facecolor="0.15"))
+        squares.append(ax.add_patch(Rectangle(
+            (corner, -corner - field), field, field, facecolor=colours[k], alpha=0.25 + 0.1 * k,
+            edgecolor=colours[k], linewidth=2, linestyle=styles[k],
+            label=f"after {k + 1} layer{'s' if k else ''}: {field} × {field}")))
+    pixel = ax.add_patch(Rectangle((centre, -centre - 1), 1, 1, facecolor="0.15",
+                                   label="one output pixel"))
     layers = ", ".join(str(k + 1) for k in range(n_layers))
     sizes = ", ".join(f"{f}x{f}" for f in fields)
     _finish(ax, side, side, f"receptive field after {layers} layers of "
                             f"{kernel_size}x{kernel_size}: {sizes}")
+    if legend:
+        ax.legend(handles=[pixel, *reversed(squares)], loc="center left",
+                  bbox_to_anchor=(1.02, 0.5), frameon=False)
     return ax
