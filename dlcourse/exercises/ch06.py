@@ -99,51 +99,6 @@ PAIR_LATENT_DIM = 5
 PAIR_PIXELS = 64
 
 
-def _moved_range(model: Any, sample_shape: tuple, *, seed: int = 0) -> tuple[float, float]:
-    """The output range on probe inputs with ``model``'s trainable weights moved at random.
-
-    A model whose output is one constant (a last layer that starts at
-    zero outputs 0 everywhere) cannot show by its outputs whether it
-    squashes them; with its weights moved, a sigmoid still keeps them in
-    [0, 1] and a linear output leaves that range. The weights are
-    restored afterwards.
-    """
-    from dlcourse.models.gan import output_range
-
-    rng = np.random.default_rng(seed)
-    saved = [np.array(v.numpy()) for v in model.trainable_variables]
-    try:
-        for variable, value in zip(model.trainable_variables, saved):
-            moved = value + rng.normal(scale=0.5, size=value.shape)
-            variable.assign(moved.astype(value.dtype))
-        return output_range(model, sample_shape, seed=seed)
-    finally:
-        for variable, value in zip(model.trainable_variables, saved):
-            variable.assign(value)
-
-
-def _constant_logit_hint(discriminator: Any) -> str | None:
-    """A hint when GAN refuses a logit discriminator only because its output is constant."""
-    from dlcourse.models.gan import output_range
-
-    try:
-        shape = tuple(int(n) for n in discriminator.input_shape[1:])
-        low, high = output_range(discriminator, shape)
-    except (AttributeError, TypeError, ValueError):
-        return None
-    if high - low > 1e-6:
-        return None
-    moved_low, moved_high = _moved_range(discriminator, shape)
-    if 0 <= moved_low and moved_high <= 1:
-        return None  # a sigmoid indeed: GAN's own message is the right hint
-    return (f"Your discriminator outputs {low:.3g} for every probe input (its last layer "
-            "starts at zero, e.g. kernel_initializer='zeros'). GAN tells a logit from a "
-            "sigmoid by the outputs, and a constant in [0, 1] could be either, so it refuses "
-            "the pair. With its weights moved at random the outputs do leave [0, 1]: it is "
-            "a logit, as asked. Keep Dense(1)'s default initialiser so that GAN's check can "
-            "see that too.")
-
-
 def check_gan_pair(generator: Any, discriminator: Any) -> Verdict:
     """Chapter 6, exercise 3: a generator (5 -> 64 pixels in [0, 1]) and a discriminator (64 -> logit).
 
@@ -174,8 +129,7 @@ def check_gan_pair(generator: Any, discriminator: Any) -> Verdict:
     try:
         gan = GAN(generator, discriminator)
     except (TypeError, ValueError) as error:
-        hint = _constant_logit_hint(discriminator) if "[0, 1]" in str(error) else None
-        return Verdict(False, hint or f"GAN refuses the pair: {error}.")
+        return Verdict(False, f"GAN refuses the pair: {error}.")
     if gan.latent_dim != PAIR_LATENT_DIM:
         return Verdict(False, f"The generator takes noise of length {gan.latent_dim}; the exercise "
                               f"asks for {PAIR_LATENT_DIM}: keras.Input(shape=({PAIR_LATENT_DIM},)).")
@@ -186,16 +140,10 @@ def check_gan_pair(generator: Any, discriminator: Any) -> Verdict:
     # written as Activation("sigmoid"), or followed by a Reshape, counts.
     from dlcourse.models.gan import output_range
 
-    low, high = output_range(generator, (PAIR_LATENT_DIM,))
-    constant = high - low <= 1e-6
-    if constant:  # e.g. a last layer that starts at zero: judge it moved
-        low, high = _moved_range(generator, (PAIR_LATENT_DIM,))
+    low, high = output_range(generator, (PAIR_LATENT_DIM,))  # moves a constant model's weights
     if low < 0 or high > 1:
-        seen = (f"The generator makes the same pixels for every noise (its last layer starts "
-                f"at zero?); with its weights moved at random they range from {low:.3g} to "
-                f"{high:.3g}" if constant else
-                f"On probe noise the generator's pixels range from {low:.3g} to {high:.3g}")
-        return Verdict(False, f"{seen}; pixels lie in [0, 1], so end it with a sigmoid "
+        return Verdict(False, f"On probe noise the generator's pixels range from {low:.3g} to "
+                              f"{high:.3g}; pixels lie in [0, 1], so end it with a sigmoid "
                               "(Dense(64, activation='sigmoid')).")
     return Verdict(True, f"GAN accepts them: noise of length {gan.latent_dim} -> "
                          f"{PAIR_PIXELS} pixels -> one logit.")

@@ -47,7 +47,10 @@ def output_range(model: Any, sample_shape: tuple, *, seed: int = 0) -> tuple[flo
     uniform ones in [0, 1]: a model whose outputs stay in [0, 1] on all of
     them squashes its output (a sigmoid, wherever it sits, behind a
     ``Reshape`` or inside a nested model), while a linear output (a logit)
-    leaves that range. Judging by behaviour, not by ``layers[-1]``.
+    leaves that range. Judging by behaviour, not by ``layers[-1]``. A model
+    whose output is one constant (a last layer that starts at zero) cannot
+    show by its outputs whether it squashes them: it is probed again with
+    its trainable weights moved at random, and then restored.
 
     Examples
     --------
@@ -66,9 +69,23 @@ def output_range(model: Any, sample_shape: tuple, *, seed: int = 0) -> tuple[flo
     shape = tuple(int(n) for n in sample_shape)
     probes = [rng.normal(size=(64, *shape)) * scale for scale in (1, 10, 100)]
     probes.append(rng.uniform(size=(64, *shape)))
-    outputs = keras.ops.convert_to_numpy(
-        model(np.concatenate(probes).astype("float32"), training=False))
+    batch = np.concatenate(probes).astype("float32")
+    outputs = keras.ops.convert_to_numpy(model(batch, training=False))
+    if np.ptp(outputs) <= 1e-6:  # one constant: judge the model with its weights moved
+        outputs = _outputs_with_moved_weights(model, batch, rng)
     return float(np.min(outputs)), float(np.max(outputs))
+
+
+def _outputs_with_moved_weights(model: Any, batch: np.ndarray, rng: Any) -> np.ndarray:
+    """``model``'s outputs on ``batch`` with its trainable weights moved at random (restored after)."""
+    saved = [np.array(keras.ops.convert_to_numpy(v)) for v in model.trainable_variables]
+    try:
+        for variable, value in zip(model.trainable_variables, saved):
+            variable.assign((value + rng.normal(scale=0.5, size=value.shape)).astype(value.dtype))
+        return keras.ops.convert_to_numpy(model(batch, training=False))
+    finally:
+        for variable, value in zip(model.trainable_variables, saved):
+            variable.assign(value)
 
 
 @keras.saving.register_keras_serializable(package="dlcourse")

@@ -92,18 +92,17 @@ def test_gan_pair_constant_outputs_are_judged_with_moved_weights():
     """A zero-initialised last layer outputs one constant: probes alone cannot judge it (issue 19)."""
     good_g = build_generator(5, 64, (32,), output_activation="sigmoid")
     good_d = build_discriminator(64, (32,))
-    # a logit discriminator that starts at 0 everywhere: GAN refuses it,
-    # and the hint says why instead of "it applies a sigmoid"
+    # a logit discriminator that starts at 0 everywhere is a logit: accepted
     zero_d = _zero_last(1)
-    verdict = exercises.check_gan_pair(good_g, zero_d)
-    assert not verdict and "starts at zero" in verdict.message, verdict
-    assert "it is a logit" in verdict.message, verdict
+    before = [w.copy() for w in zero_d.get_weights()]
+    assert exercises.check_gan_pair(good_g, zero_d)
+    assert all((a == b).all() for a, b in zip(before, zero_d.get_weights()))  # restored
     # a zero-initialised sigmoid discriminator (0.5 everywhere) still is a sigmoid
     verdict = exercises.check_gan_pair(good_g, _zero_last(1, "sigmoid"))
     assert not verdict and "already applies a sigmoid" in verdict.message, verdict
     # a linear generator that starts at 0 is not squashed: refused
     verdict = exercises.check_gan_pair(_zero_last(64, inputs=5), good_d)
-    assert not verdict and "sigmoid" in verdict.message and "same pixels" in verdict.message
+    assert not verdict and "sigmoid" in verdict.message, verdict
     # a sigmoid generator that starts at 0.5 everywhere is accepted
     assert exercises.check_gan_pair(_zero_last(64, "sigmoid", inputs=5), good_d)
 
