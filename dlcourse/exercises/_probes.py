@@ -275,4 +275,29 @@ def name_loss(loss: Callable | None) -> tuple[str, bool] | None:
         value = _loss_value(loss, y_true, y_pred)
         if value is not None and math.isclose(value, expected, rel_tol=1e-3, abs_tol=1e-4):
             return name, from_logits
-    return None
+    return _wrapped_loss(loss)
+
+
+#: The function a Keras loss object wraps -> its canonical name.
+_WRAPPED_NAMES = {
+    "binary_crossentropy": "binary_crossentropy",
+    "categorical_crossentropy": "categorical_crossentropy",
+    "sparse_categorical_crossentropy": "sparse_categorical_crossentropy",
+    "mean_squared_error": "mse", "mean_absolute_error": "mae",
+    "huber": "huber", "log_cosh": "log_cosh",
+}
+
+
+def _wrapped_loss(loss: Any) -> tuple[str, bool] | None:
+    """The loss a Keras loss object wraps, when its settings change its values.
+
+    ``Huber(delta=2.0)``, ``BinaryCrossentropy(label_smoothing=0.1)`` or
+    ``MeanSquaredError(reduction="sum")`` compute other numbers than the
+    probes expect, yet are the same kind of loss: named by the function
+    they wrap, with their own ``from_logits``.
+    """
+    name = _WRAPPED_NAMES.get(getattr(getattr(loss, "fn", None), "__name__", ""))
+    if name is None:
+        return None
+    config = loss.get_config() if hasattr(loss, "get_config") else {}
+    return name, bool(config.get("from_logits", False))

@@ -158,8 +158,12 @@ def _activation_for_loss(task: str, activation: str | None, loss: str, logits: b
     if loss not in _CROSS_ENTROPY:  # a regression loss: the output must reach every number
         if activation == "linear":
             return None
-        what = "its range is bounded" if activation in ("sigmoid", "tanh", "softmax") else \
-            "it cannot give every real number"
+        if activation in ("sigmoid", "tanh", "softmax"):
+            what = "its range is bounded"
+        elif activation in ("leaky_relu", "prelu"):  # onto every number, but bent at 0
+            what = "it bends the output at 0 for no reason"
+        else:
+            what = "it cannot give every real number"
         return f"{shown} is not the output for a number: {what}; leave the output linear"
     if logits:
         if activation == "linear":

@@ -134,6 +134,11 @@ def _keras():
         ("progression", (lambda k: "linear", lambda k: "mean_absolute_error")),
         ("progression", (lambda k: k.activations.linear, lambda k: k.losses.Huber())),
         ("progression", (lambda k: None, lambda k: "MSE")),
+        # settings change the loss's values, not its kind
+        ("progression", (lambda k: None, lambda k: k.losses.Huber(delta=2.0))),
+        ("progression", (lambda k: None, lambda k: k.losses.MeanSquaredError(reduction="sum"))),
+        ("tumour", (lambda k: "sigmoid",
+                    lambda k: k.losses.BinaryCrossentropy(label_smoothing=0.1))),
     ],
 )
 def test_output_choices_accept_right_answers_in_any_form(task, pair):
@@ -157,6 +162,7 @@ def test_output_choices_accept_right_answers_in_any_form(task, pair):
         ("species", ("softmax", "binary_crossentropy"), "separate yes/no question"),
         ("progression", ("sigmoid", "mse"), "its range is bounded"),
         ("progression", ("relu", "mae"), "cannot give every real number"),
+        ("progression", ("leaky_relu", "mse"), "bends the output at 0"),
         ("progression", ("linear", "binary_crossentropy"), "a regression loss such as mse"),
         ("progression", ("linear", "msle"), "is not a loss for"),
         ("tumour", ("sigmod", "binary_crossentropy"), "not an activation Keras knows"),
