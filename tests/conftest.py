@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -175,6 +176,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         _CHAPTER_RUNS.setdefault(Path(str(item.fspath)), []).append(
             (item.cell.source, getattr(item, "test_outputs", None) or [], report.passed,
              report.duration))
+    if _is_chapter_cell(item) and call.when == "call" and report.passed:
+        numpy_glue = _numpy_scalar_glue(getattr(item, "test_outputs", None) or [])
+        if numpy_glue:  # the book build could not format them: fail here, not there
+            report.outcome = "failed"
+            where = chapter_location(Path(str(item.fspath)), item.cell.source)
+            report.longrepr = (
+                f"{where}: glue of a NumPy scalar ({', '.join(numpy_glue)}): myst-nb cannot "
+                "format 'np.float64(...)' in {glue:text}, so the strict book build fails. "
+                "Glue float(...) or int(...).")
     if report.failed and _is_chapter_cell(item) and call.excinfo is not None:
         error = call.excinfo.value
         where = chapter_location(Path(str(item.fspath)), item.cell.source)
@@ -182,6 +192,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
         message = last_error_line(getattr(error, "inner_traceback", "") or str(error))
         report.longrepr = f"{where}: {message}\n\n{report.longrepr}"
+
+
+_NUMPY_REPR = re.compile(r"^np\.(float|int|uint|bool_?)\w*\(")
+
+
+def _numpy_scalar_glue(outputs: list) -> list[str]:
+    """The names glued with a NumPy scalar's repr (``np.float64(0.9)``) in a cell's outputs."""
+    names = []
+    for output in outputs:
+        data = output.get("data", {}) if hasattr(output, "get") else {}
+        text = data.get("application/papermill.record/text/plain", "")
+        if isinstance(text, str) and _NUMPY_REPR.match(text):
+            scrap = output.get("metadata", {}).get("scrapbook", {})
+            names.append(f"{scrap.get('name', '?')} = {text}")
+    return names
 
 
 def _cache_passed_chapters() -> None:
