@@ -83,8 +83,26 @@ class Visit:
         self.page.on("response", self._response)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
-        self.page.goto(url, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
+        self._open(url)
+
+    def _open(self, url: str) -> None:
+        """Load the page until the network is idle; once more if that takes over 30 s.
+
+        Seen once in CI: a page's "networkidle" never came within 30 s,
+        and the same page loaded at once everywhere else. A page that stays
+        busy on the second load too fails.
+        """
+        for attempt in (1, 2):
+            self.page.goto(url, wait_until="load")
+            try:
+                self.page.wait_for_load_state("networkidle", timeout=30_000)
+                return
+            except playwright_api.TimeoutError:
+                if attempt == 2:
+                    raise
+                self.off_host.clear()
+                self.failed.clear()
+                self.console_errors.clear()
 
     def _route(self, route) -> None:
         url = route.request.url
