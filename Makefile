@@ -11,6 +11,9 @@ EXTRAS   ?= book,test,data
 CHAPTERS ?=
 # More pytest arguments for `make test`, e.g. PYTEST_ARGS='-k gan -x'.
 PYTEST_ARGS ?=
+# Processes `make test` spreads its work over (pytest-xdist): one per CPU
+# core by default; JOBS=0 runs everything in one process, in order.
+JOBS     ?= auto
 # Interpreters `make test-pythons` checks, oldest and newest supported.
 PYTHONS  ?= python3.10 python3.13
 PIP      := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -21,6 +24,7 @@ help:
 	@echo "make book          build the HTML book into _build/html (runs every chapter)"
 	@echo "make test          run the unit tests, then every chapter (nbval)"
 	@echo "                   CHAPTERS='01_neural_networks' runs only those chapters, CHAPTERS=none none of them"
+	@echo "                   JOBS=0 in one process (default: one per CPU core, pytest-xdist)"
 	@echo "make lint          ruff: errors, import order, numpy docstrings (make test runs it first)"
 	@echo "make visible-code  run each chapter's visible cells alone (CHAPTERS= as for make test)"
 	@echo "make test-unit     the fast inner loop: unit tests only (no chapters, none marked slow)"
@@ -64,7 +68,7 @@ $(STAMP): pyproject.toml constraints.txt | check-python
 setup: check-python $(STAMP)
 
 test: check-python $(STAMP) lint
-	$(PY) -m pytest $(if $(CHAPTERS),--chapters="$(CHAPTERS)") $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(JOBS) --dist loadfile $(if $(CHAPTERS),--chapters="$(CHAPTERS)") $(PYTEST_ARGS)
 
 # ruff (configured in pyproject.toml): errors, import order, numpy docstrings.
 lint: check-python $(STAMP)
@@ -81,7 +85,7 @@ test-unit: check-python $(STAMP)
 # Each interpreter gets its own environment (.venv-python3.X). The tests
 # marked slow (training processes killed and resumed, worker clusters, a
 # chapter run twice) run once, in `make test`.
-# The interpreters run side by side (mostly one core each); each one's
+# The interpreters run side by side, one process each (JOBS=0); each one's
 # output is printed whole when it ends.
 PYTHON_RUNS := $(addprefix test-python-,$(shell seq $(words $(PYTHONS))))
 test-pythons:
@@ -89,7 +93,7 @@ test-pythons:
 
 test-python-%:
 	$(MAKE) --no-print-directory test PYTHON=$(word $*,$(PYTHONS)) \
-		VENV=.venv-$(notdir $(word $*,$(PYTHONS))) \
+		VENV=.venv-$(notdir $(word $*,$(PYTHONS))) JOBS=0 \
 		CHAPTERS=01_neural_networks PYTEST_ARGS='-m "not slow and not browser"'
 
 book: check-python $(STAMP)
@@ -113,7 +117,7 @@ browser-test: check-python $(STAMP)
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; \
 	fi
-	$(PY) -m pytest tests/browser -m browser --chapters=none -v
+	$(PY) -m pytest tests/browser -m browser --chapters=none -n $(JOBS) --dist load -v
 
 # The whole book as one PDF for offline reading: Chromium (as above, no
 # LaTeX, no browser download) prints the single-page HTML build, math and

@@ -11,7 +11,9 @@
    02_y"`` (``make test CHAPTERS=...``) runs only those.
 3. The unit tests run first, the chapters after them; a failing chapter cell
    is reported by its place in ``book/`` (file and line) and its error
-   message, as the first line of the failure.
+   message, as the first line of the failure. ``make test`` spreads the
+   files over processes (pytest-xdist, ``--dist loadfile``): a chapter's
+   cells, like a test file's tests, run in one process, in order.
 4. A chapter that passes in full leaves its outputs in the book's
    jupyter-cache (``book_cache.py``), so ``make book`` after ``make test``
    does not execute it a second time.
@@ -133,7 +135,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     matplotlib.use("Agg")
     session.config._dlcourse_ipython_dir = _install_kernel_guard()
-    if session.config.getoption("nbval_lax", default=False):
+    # Under pytest-xdist the controller converts once; its workers read the files.
+    worker = hasattr(session.config, "workerinput")
+    if session.config.getoption("nbval_lax", default=False) and not worker:
         _convert_chapters(session.config.getoption("chapters"))
 
 
@@ -151,6 +155,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Unit tests first (quick feedback), then the chapters, each in cell
     # order, then the tests that compare with the chapters' run.
     items.sort(key=_run_order)
+
+
+# Test files that read a chapter's run (``chapter_runs``): under pytest-xdist
+# they go to the process that runs that chapter, after it.
+RUN_WITH_CHAPTER = {"tests/test_determinism.py": "01_neural_networks"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``make test`` spreads whole files over processes (``--dist loadfile``)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class ChapterScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            chapter = RUN_WITH_CHAPTER.get(scope)
+            return f"tests/_chapters/{chapter}.ipynb" if chapter else scope
+
+    return ChapterScheduling(config, log)
 
 
 def chapter_location(notebook: Path, source: str) -> str:
@@ -210,15 +235,22 @@ def _numpy_scalar_glue(outputs: list) -> list[str]:
 
 
 def _cache_passed_chapters() -> None:
+    import fcntl
+
     from book_cache import store_outputs
 
     from dlcourse.tools.book import toc_notebooks
 
     pages = {p.stem: ROOT / p for p in toc_notebooks(ROOT)}
-    for notebook, runs in _CHAPTER_RUNS.items():
-        if notebook.stem in pages and runs and all(passed for _, _, passed, _ in runs):
-            store_outputs(pages[notebook.stem], [(src, outs) for src, outs, _, _ in runs],
-                          sum(seconds for *_, seconds in runs), ROOT / "_build" / ".jupyter_cache")
+    cache = ROOT / "_build" / ".jupyter_cache"
+    cache.parent.mkdir(exist_ok=True)
+    # pytest-xdist workers end at about the same time: one writes at a time.
+    with open(ROOT / "_build" / ".jupyter_cache.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for notebook, runs in _CHAPTER_RUNS.items():
+            if notebook.stem in pages and runs and all(passed for _, _, passed, _ in runs):
+                store_outputs(pages[notebook.stem], [(src, outs) for src, outs, _, _ in runs],
+                              sum(seconds for *_, seconds in runs), cache)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -44,3 +44,18 @@ def fit_column(width: float, height: float) -> tuple[float, float]:
     """A figure size no wider than the book's column, scaled as a whole if needed."""
     scale = min(1.0, COLUMN_INCHES / width)
     return width * scale, height * scale
+
+
+def panel_axes(n_panels: int, width: float, height: float, n_cols: int | None = None,
+               **subplots: Any) -> tuple[Any, Any]:
+    """A figure with ``n_panels`` panels laid out by :func:`panel_grid`.
+
+    Returns the figure and its 2-D array of Axes (``squeeze=False``), whose
+    grid cells beyond ``n_panels`` are removed from the figure; ``subplots``
+    go to :func:`matplotlib.pyplot.subplots` (``sharey=True``, ``layout=...``).
+    """
+    n_rows, n_cols, figsize = panel_grid(n_panels, width, height, n_cols)
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=figsize, squeeze=False, **subplots)
+    for ax in axes.ravel()[n_panels:]:
+        ax.remove()
+    return fig, axes

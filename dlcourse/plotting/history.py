@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from dlcourse._checks import check_array
-from dlcourse.plotting._axes import panel_grid
+from dlcourse.plotting._axes import panel_axes
 
 __all__ = ["plot_history"]
 
@@ -83,11 +82,7 @@ def plot_history(
                 f"history[{metric!r}] has {len(data[metric])}: one value per epoch each"
             )
 
-    n_rows, n_cols, figsize = panel_grid(len(metrics), 3.2, 3.0)
-    fig, axes = plt.subplots(n_rows, n_cols, figsize=figsize, squeeze=False,
-                             layout="constrained")
-    for ax in axes.ravel()[len(metrics):]:
-        ax.remove()
+    fig, axes = panel_axes(len(metrics), 3.2, 3.0, layout="constrained")
     for ax, metric in zip(axes.ravel(), metrics):
         epochs = np.arange(1, len(data[metric]) + 1)
         ax.plot(epochs, data[metric], label="training")

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
 from dlcourse._checks import _describe, check_array, check_labels, check_same_length
-from dlcourse.plotting._axes import panel_grid
+from dlcourse.plotting._axes import panel_axes
 
 __all__ = ["plot_recordings"]
 
@@ -59,11 +58,7 @@ def plot_recordings(
         )
     seconds_per_step = check_float("seconds_per_step", seconds_per_step, low=0, low_open=True)
     present = [k for k in range(len(class_names)) if (y == k).any()]
-    n_rows, n_cols, figsize = panel_grid(len(present), 3.2, 2.6)
-    fig, axes = plt.subplots(n_rows, n_cols, figsize=figsize, sharey=True, squeeze=False,
-                             layout="constrained")
-    for ax in axes.ravel()[len(present):]:
-        ax.remove()
+    fig, axes = panel_axes(len(present), 3.2, 2.6, sharey=True, layout="constrained")
     time = np.arange(x.shape[1]) * seconds_per_step
     for ax, k in zip(axes.ravel(), present):
         recording = x[np.flatnonzero(y == k)[0]]

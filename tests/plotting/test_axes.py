@@ -17,6 +17,16 @@ def test_panel_grid_wraps_and_scales_to_the_column():
     assert fit_column(9.6, 3.0) == (6.4, 2.0)
 
 
+def test_panel_axes_keeps_only_the_panels_asked_for():
+    from dlcourse.plotting._axes import panel_axes
+
+    fig, axes = panel_axes(3, 3.2, 2.6, sharey=True)
+    assert axes.shape == (2, 2)
+    assert list(fig.axes) == list(axes.ravel()[:3])  # the fourth cell is gone
+    assert tuple(fig.get_size_inches()) == (6.4, 5.2)
+    plt.close(fig)
+
+
 def test_multi_panel_plots_fit_the_column():
     from dlcourse.plotting import plot_history, plot_recordings
     from dlcourse.plotting._axes import COLUMN_INCHES
