@@ -130,12 +130,14 @@ pdf: check-python $(STAMP)
 bench: check-python $(STAMP)
 	$(PY) bench/run.py
 
-# JupyterLab opens book/*.md as notebooks (Jupytext), set for this .venv only.
+# JupyterLab opens book/*.md as notebooks (Jupytext), set for this .venv only;
+# the server settings keep an opened chapter unmodified (see that file).
 # As root (a container), Jupyter needs --allow-root.
 lab: check-python $(STAMP)
 	$(PIP) -e ".[lab]"
-	mkdir -p $(VENV)/share/jupyter/lab/settings
+	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/jupyter
 	cp binder/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	cp binder/jupyter_server_config.py $(VENV)/etc/jupyter/jupyter_server_config.py
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
 check-env: check-python $(STAMP)
