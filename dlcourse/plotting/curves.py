@@ -60,7 +60,7 @@ def plot_curves(
         ax.plot(np.arange(1, len(values) + 1), values, label=label)
     if target is not None:
         target = check_float("target", target)
-        ax.axhline(target, color="black", linestyle=":", linewidth=1, label=f"target {target:g}")
+        ax.axhline(target, color="black", linestyle=":", linewidth=1, label=f"target {target:.3g}")
     if log_y:
         ax.set_yscale("log")
     ax.set_xlabel("epoch")
