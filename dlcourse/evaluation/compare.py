@@ -177,6 +177,7 @@ def compare_predictions(
     n_resamples: int = 2000,
     seed: int = 0,
     block_size: int | None = None,
+    groups: Any = None,
 ) -> Comparison:
     """Compare two models' predictions on the same test examples, paired.
 
@@ -201,6 +202,12 @@ def compare_predictions(
         blocks of that many consecutive examples, for examples in time
         order whose errors are correlated (see
         :func:`~dlcourse.evaluation.paired_bootstrap`).
+    groups : array-like of shape (n,), optional
+        One group label per test example (e.g. the user of each rating):
+        resamples whole groups instead of single examples, for examples
+        correlated within a group (the cluster bootstrap of
+        :func:`~dlcourse.evaluation.paired_bootstrap`). Not with
+        ``block_size``.
 
     Returns
     -------
@@ -219,6 +226,13 @@ def compare_predictions(
     (0.3, 3, 0)
     >>> round(result.mcnemar_p, 2)
     0.25
+
+    Ratings of five users, two each: resample users, not ratings.
+
+    >>> users = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    >>> by_user = compare_predictions(y, a, b, groups=users)
+    >>> round(by_user.difference, 2), by_user.n
+    (0.3, 10)
     """
     task = check_choice("task", task, _METRICS)
     confidence = check_float("confidence", confidence, low=0, high=1, low_open=True,
@@ -228,7 +242,7 @@ def compare_predictions(
     y, a, b = _check_predictions(task, y_true, predictions_a, predictions_b)
     per_a, per_b = _per_example(task, y, a, b)
     interval = paired_bootstrap(per_a, per_b, n_resamples=n_resamples, level=confidence,
-                                seed=seed, block_size=block_size)
+                                seed=seed, block_size=block_size, groups=groups)
     low, high = interval.low, interval.high
     extra: dict[str, Any] = {}
     if task == "classification":
@@ -254,6 +268,7 @@ def compare_models(
     n_resamples: int = 2000,
     seed: int = 0,
     block_size: int | None = None,
+    groups: Any = None,
 ) -> Comparison:
     """Run two models on the same test inputs and compare them, paired.
 
@@ -261,7 +276,7 @@ def compare_models(
     (Keras or scikit-learn models, or functions); regressors with
     :func:`~dlcourse.evaluation.model_outputs`. Then as
     :func:`compare_predictions`, which explains ``task``, ``confidence``,
-    ``n_resamples``, ``seed`` and ``block_size``.
+    ``n_resamples``, ``seed``, ``block_size`` and ``groups``.
 
     Examples
     --------
@@ -282,4 +297,5 @@ def compare_models(
         pred_a = np.asarray(model_outputs(model_a, x, names=("model_a", "x")), dtype=float)
         pred_b = np.asarray(model_outputs(model_b, x, names=("model_b", "x")), dtype=float)
     return compare_predictions(y, pred_a, pred_b, task=task, confidence=confidence,
-                               n_resamples=n_resamples, seed=seed, block_size=block_size)
+                               n_resamples=n_resamples, seed=seed, block_size=block_size,
+                               groups=groups)

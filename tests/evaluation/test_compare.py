@@ -122,3 +122,25 @@ def test_block_size_reaches_the_bootstrap():
     assert via_models.low == pytest.approx(result.low)
     with pytest.raises(ValueError, match="block_size"):
         compare_predictions(y, streaky, flat, task="regression", block_size=0)
+
+
+def test_groups_reach_the_bootstrap():
+    from dlcourse.evaluation import paired_bootstrap
+
+    rng = np.random.default_rng(4)
+    users = np.repeat(np.arange(15), 8)
+    y = np.zeros(120)
+    clustered = np.repeat(rng.normal(size=15), 8)   # errors shared by user
+    flat = 0.1 * rng.normal(size=120)
+    result = compare_predictions(y, clustered, flat, task="regression",
+                                 groups=users)
+    direct = paired_bootstrap(clustered ** 2, flat ** 2, groups=users)
+    assert (result.low, result.high) == pytest.approx((direct.low, direct.high))
+    via_models = compare_models(lambda x: clustered, lambda x: flat,
+                                np.zeros((120, 1)), y, task="regression", groups=users)
+    assert via_models.low == pytest.approx(result.low)
+    with pytest.raises(ValueError, match="one label per example"):
+        compare_predictions(y, clustered, flat, task="regression", groups=users[:10])
+    with pytest.raises(ValueError, match="not both"):
+        compare_predictions(y, clustered, flat, task="regression", groups=users,
+                            block_size=4)

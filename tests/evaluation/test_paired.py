@@ -98,3 +98,80 @@ def test_block_size_is_checked(block_size, error, match):
     a = np.arange(10.0)
     with pytest.raises(error, match=match):
         paired_bootstrap(a, a[::-1], block_size=block_size)
+
+
+# The cluster bootstrap: ``groups=`` resamples whole groups.
+
+def test_one_group_per_example_is_the_iid_bootstrap():
+    rng = np.random.default_rng(7)
+    a, b = rng.normal(size=90), rng.normal(size=90)
+    for seed in (0, 3):
+        grouped = paired_bootstrap(a, b, groups=np.arange(90), seed=seed)
+        iid = paired_bootstrap(a, b, seed=seed)
+        assert (grouped.low, grouped.high) == pytest.approx((iid.low, iid.high))
+        assert grouped.n_groups == 90 and iid.n_groups is None
+    # Labels in another order and of another type: the same distribution
+    # of resampled means, so an interval of about the same width.
+    labels = [f"user {k}" for k in rng.permutation(90)]
+    relabelled = paired_bootstrap(a, b, groups=labels, n_resamples=5000)
+    iid = paired_bootstrap(a, b, n_resamples=5000)
+    assert relabelled.high - relabelled.low == pytest.approx(iid.high - iid.low,
+                                                             rel=0.1)
+
+
+def test_groups_widen_the_interval_of_clustered_scores():
+    rng = np.random.default_rng(8)
+    users = np.repeat(np.arange(30), 10)
+    # each user's ten scores share most of their value
+    scores = np.repeat(rng.normal(size=30), 10) + 0.2 * rng.normal(size=300)
+    iid = paired_bootstrap(scores, np.zeros(300))
+    grouped = paired_bootstrap(scores, np.zeros(300), groups=users)
+    # 30 independent users, not 300 independent scores: the width grows
+    # by about sqrt(10) (design effect 1 + 9 * 0.96 for these scores)
+    assert grouped.high - grouped.low > 2 * (iid.high - iid.low)
+    assert grouped.difference == iid.difference
+    assert grouped.n_groups == 30 and "30 groups" in str(grouped)
+
+
+def test_groups_cover_the_truth_more_often_on_clustered_scores():
+    rng = np.random.default_rng(9)
+    users = np.repeat(np.arange(25), 8)
+    covered = {"examples": 0, "groups": 0}
+    for _ in range(60):
+        scores = (np.repeat(rng.normal(size=25), 8)
+                  + 0.3 * rng.normal(size=200))        # true mean 0
+        for name, groups in (("examples", None), ("groups", users)):
+            result = paired_bootstrap(scores, np.zeros(200), n_resamples=500,
+                                      groups=groups)
+            covered[name] += result.low < 0 < result.high
+    assert covered["groups"] >= 48 > covered["examples"], covered
+
+
+def test_groups_of_different_sizes_weigh_each_example_once():
+    # The resampled mean is the mean of all examples drawn, so a resample
+    # that draws every group once gives the plain mean.
+    a = np.array([1.0, 1.0, 1.0, 4.0])
+    result = paired_bootstrap(a, np.zeros(4), groups=[0, 0, 0, 1])
+    assert result.difference == pytest.approx(7 / 4)
+    assert 1.0 <= result.low <= result.high <= 4.0
+
+
+@pytest.mark.parametrize("groups, error, match", [
+    ([0, 1, 2], ValueError, "one label per example"),
+    (np.zeros(10), ValueError, "at least 2 different groups"),
+    ([0] * 5 + [np.nan] * 5, ValueError, "NaN"),
+    ([0] * 5 + [None] * 5, ValueError, "None"),
+    ("abcdefghij", TypeError, "groups"),
+    (np.zeros((10, 2)), TypeError, "1-D"),
+    (7, TypeError, "groups"),
+])
+def test_groups_are_checked(groups, error, match):
+    a = np.arange(10.0)
+    with pytest.raises(error, match=match):
+        paired_bootstrap(a, a[::-1], groups=groups)
+
+
+def test_groups_and_blocks_do_not_mix():
+    a = np.arange(10.0)
+    with pytest.raises(ValueError, match="block_size or groups, not both"):
+        paired_bootstrap(a, a[::-1], block_size=2, groups=[0, 1] * 5)
